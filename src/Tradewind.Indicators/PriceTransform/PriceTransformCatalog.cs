@@ -1,0 +1,10 @@
+namespace Tradewind.Indicators.PriceTransform;
+
+/// <summary>The PriceTransform indicators, as registered in <see cref="IndicatorRegistry"/>.</summary>
+internal static class PriceTransformCatalog
+{
+    public static IEnumerable<IndicatorDefinition> Definitions()
+    {
+        yield break;
+    }
+}

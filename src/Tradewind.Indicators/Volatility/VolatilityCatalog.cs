@@ -1,0 +1,10 @@
+namespace Tradewind.Indicators.Volatility;
+
+/// <summary>The Volatility indicators, as registered in <see cref="IndicatorRegistry"/>.</summary>
+internal static class VolatilityCatalog
+{
+    public static IEnumerable<IndicatorDefinition> Definitions()
+    {
+        yield break;
+    }
+}
