@@ -151,6 +151,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         ValidateRange(fromMs, toMs);
         var market = await ResolveAsync(ticker, cancellationToken);
         fromMs = Math.Max(fromMs, DataStartMs);
+        toMs = Math.Min(toMs, Timeframe.H1.Next(_time.GetUtcNow().ToUnixTimeMilliseconds()));
         var rates = new List<FundingRate>();
         var hour = Timeframe.H1.NominalMilliseconds;
 
@@ -200,6 +201,9 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         LighterMarket market, Timeframe timeframe, string resolution, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         const string context = "candles";
+
+        // Bars cannot open after the one forming now; windows beyond it would only come back empty.
+        toMs = Math.Min(toMs, timeframe.Next(_time.GetUtcNow().ToUnixTimeMilliseconds()));
         var step = timeframe.NominalMilliseconds;
         var builder = new CandleSeriesBuilder((int)Math.Min(timeframe.CountBars(fromMs, toMs) + 1, 100_000));
         var windowStart = timeframe.IsAligned(fromMs) ? fromMs : timeframe.Next(fromMs);

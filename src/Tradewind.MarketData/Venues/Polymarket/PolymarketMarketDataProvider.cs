@@ -105,8 +105,8 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
             return CandleSeries.Empty;
         }
 
-        // Bars open in [from, to); the last one needs its points up to its own end.
-        var end = timeframe.Next(toMs - 1);
+        // Bars open in [from, to); the last one needs its points up to its own end, and no point lies in the future.
+        var end = Math.Min(timeframe.Next(toMs - 1), timeframe.Next(_time.GetUtcNow().ToUnixTimeMilliseconds()));
         var fidelity = PolymarketFidelity.Minutes(timeframe);
         var window = PolymarketFidelity.WindowMs(fidelity);
         var bucketer = new PricePointBucketer(timeframe, first, end, (int)Math.Min(timeframe.CountBars(first, end) + 1, 100_000));

@@ -13,6 +13,9 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     private static readonly Ticker Btc = Ticker.Parse("LIGHTER:BTC/USDC");
     private static readonly long Mar1 = Ms("2025-03-01T00:00:00Z");
 
+    // Every range in these tests lies before this fixed "now", whatever the machine's clock says.
+    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2027-01-01T00:00:00Z", CultureInfo.InvariantCulture));
+
     private FakeLighter _venue = null!;
 
     public async Task InitializeAsync() => _venue = await FakeLighter.StartAsync();
@@ -110,11 +113,23 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     public async Task GetCandlesAsync_RangeBeforeGenesis_StartsAtGenesis()
     {
         var to = LighterMarketDataProvider.GenesisMs + (2 * 86_400_000L);
-        var candles = await new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl })
+        var candles = await new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock)
             .GetCandlesAsync(Btc, Timeframe.D1, Ms("2020-01-01T00:00:00Z"), to, null, CancellationToken.None);
 
         Assert.Equal([LighterMarketDataProvider.GenesisMs, LighterMarketDataProvider.GenesisMs + 86_400_000L], candles.Time);
         Assert.Single(_venue.QueriesOf("candles"));
+    }
+
+    [Fact]
+    public async Task GetCandlesAsync_RangeReachingIntoTheFuture_StopsAtTheFormingBar()
+    {
+        var now = DateTimeOffset.Parse("2025-03-01T10:30:00Z", CultureInfo.InvariantCulture);
+        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, new FakeTimeProvider(now));
+
+        var candles = await provider.GetCandlesAsync(Btc, Timeframe.H1, Mar1, Ms("2026-01-01T00:00:00Z"), null, CancellationToken.None);
+
+        Assert.Equal(11, candles.Count); // 00:00 .. 10:00, the last one still forming
+        Assert.Equal([$"/api/v1/candles?market_id=1&resolution=1h&start_timestamp={Mar1}&end_timestamp={Mar1 + (11 * 3_600_000L) - 1}&count_back=11"], _venue.QueriesOf("candles"));
     }
 
     [Fact]
@@ -269,7 +284,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     public async Task GetFundingRatesAsync_DocumentedExample_ConvertsPercentAndSeconds()
     {
         _venue.FromFixtures = true;
-        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }) { DataStartMs = 0 };
+        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock) { DataStartMs = 0 };
 
         var rates = await provider.GetFundingRatesAsync(Ticker.Parse("LIGHTER:ETH/USDC"), Ms("2022-01-01T00:00:00Z"), Ms("2022-01-01T01:00:00Z"), CancellationToken.None);
 
@@ -327,7 +342,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
         Assert.All(_venue.Server.Requests, r => Assert.StartsWith("/api/v1/", r.PathAndQuery, StringComparison.Ordinal));
     }
 
-    private LighterMarketDataProvider Provider() => new(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl });
+    private LighterMarketDataProvider Provider() => new(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock);
 
     private static long Ms(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
 

@@ -14,6 +14,9 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     private static readonly Ticker Live = Ticker.Parse("POLYMARKET:" + FakePolymarket.LiveToken);
     private static readonly long May1 = Ms("2024-05-01T00:00:00Z");
 
+    // Every range in these tests lies before this fixed "now", whatever the machine's clock says.
+    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2027-01-01T00:00:00Z", CultureInfo.InvariantCulture));
+
     private FakePolymarket _venue = null!;
 
     public async Task InitializeAsync() => _venue = await FakePolymarket.StartAsync();
@@ -117,6 +120,18 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
         Assert.All(candles.Time, t => Assert.True(tf.IsAligned(t) && t >= from && t < to));
         Assert.All(_venue.ClobQueries("/prices-history"), q => Assert.EndsWith($"&fidelity={fidelity}", q, StringComparison.Ordinal));
         Assert.All(candles.High.Zip(candles.Low), hl => Assert.InRange(hl.First - hl.Second, 0, 1));
+    }
+
+    [Fact]
+    public async Task GetCandlesAsync_RangeReachingIntoTheFuture_AsksOnlyUpToNow()
+    {
+        var now = DateTimeOffset.Parse("2024-05-01T10:30:00Z", CultureInfo.InvariantCulture);
+        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), new FakeTimeProvider(now));
+
+        var candles = await provider.GetCandlesAsync(Live, Timeframe.H1, May1, Ms("2025-01-01T00:00:00Z"), null, CancellationToken.None);
+
+        Assert.Equal(11, candles.Count); // 00:00 .. 10:00, the last one still forming
+        Assert.Equal([$"/prices-history?market={FakePolymarket.LiveToken}&startTs={May1 / 1000}&endTs={(May1 / 1000) + (11 * 3600) - 1}&fidelity=5"], _venue.ClobQueries("/prices-history"));
     }
 
     [Fact]
@@ -311,7 +326,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     }
 
     private PolymarketMarketDataProvider Provider() =>
-        new(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl));
+        new(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), Clock);
 
     private static VenueEndpoint Endpoint(Uri baseUrl) => new() { BaseUrl = baseUrl };
 
