@@ -134,7 +134,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         var open = HyperliquidJson.Double(assetContext, "prevDayPx", context);
         var quoteVolume = HyperliquidJson.Double(assetContext, "dayNtlVlm", context);
 
-        var book = await GetTopOfBookAsync(coin, ticker, cancellationToken);
+        var book = await ReadBookAsync(coin, cancellationToken);
 
         // The asset context has no 24h high, low or base volume; the last 24 hourly candles do.
         var hour = Timeframe.H1.Floor(_time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -153,7 +153,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
     {
         var coin = await ResolveCoinAsync(ticker, cancellationToken);
-        return await GetTopOfBookAsync(coin, ticker, cancellationToken);
+        return await ReadBookAsync(coin, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FundingRate>> GetFundingRatesAsync(
@@ -256,7 +256,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         return builder.Build();
     }
 
-    private async Task<TopOfBook> GetTopOfBookAsync(string coin, Ticker ticker, CancellationToken cancellationToken)
+    private async Task<TopOfBook> ReadBookAsync(string coin, CancellationToken cancellationToken)
     {
         const string context = "l2Book";
         var body = $$"""{"type":"l2Book","coin":{{Quote(coin)}}}""";
