@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Tradewind.Core;
+
+namespace Tradewind.MarketData.Venues.Hyperliquid;
+
+/// <summary>The perps listed by <c>{"type":"meta"}</c>, looked up by coin name case-insensitively (tickers are upper-case, coins like kPEPE are not).</summary>
+internal sealed class HyperliquidUniverse
+{
+    private readonly Dictionary<string, HyperliquidAsset> _byName;
+
+    public HyperliquidUniverse(IReadOnlyList<HyperliquidAsset> assets)
+    {
+        Assets = assets;
+        _byName = new Dictionary<string, HyperliquidAsset>(assets.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var asset in assets)
+        {
+            // A delisted coin never shadows a live one with the same spelling.
+            if (!_byName.TryGetValue(asset.Name, out var existing) || (existing.IsDelisted && !asset.IsDelisted))
+            {
+                _byName[asset.Name] = asset;
+            }
+        }
+    }
+
+    public IReadOnlyList<HyperliquidAsset> Assets { get; }
+
+    /// <summary>Parses the meta object: <c>{"universe":[{"name","szDecimals","maxLeverage",...}], ...}</c>.</summary>
+    public static HyperliquidUniverse Parse(JsonElement meta, string context)
+    {
+        var universe = HyperliquidJson.Array(HyperliquidJson.Property(meta, "universe", context), context + " universe");
+        var assets = new List<HyperliquidAsset>(universe.GetArrayLength());
+        var index = 0;
+        foreach (var entry in universe.EnumerateArray())
+        {
+            assets.Add(new HyperliquidAsset(
+                HyperliquidJson.String(entry, "name", context),
+                index,
+                (int)HyperliquidJson.Int64(entry, "szDecimals", context),
+                (int)HyperliquidJson.Int64(entry, "maxLeverage", context),
+                HyperliquidJson.OptionalBool(entry, "isDelisted")));
+            index++;
+        }
+
+        return new HyperliquidUniverse(assets);
+    }
+
+    public bool TryFind(string coin, out HyperliquidAsset asset) => _byName.TryGetValue(coin, out asset!);
+
+    /// <summary>Up to five listed coins closest to <paramref name="coin"/> by edit distance, closest first.</summary>
+    public IReadOnlyList<string> Suggest(string coin)
+    {
+        var wanted = coin.ToUpperInvariant();
+        var scored = new List<(int Distance, string Name)>();
+        foreach (var asset in Assets)
+        {
+            if (asset.IsDelisted)
+            {
+                continue;
+            }
+
+            var candidate = asset.Name.ToUpperInvariant();
+            var distance = EditDistance.Compute(wanted, candidate);
+            if (distance <= Math.Max(2, wanted.Length / 2) || candidate.StartsWith(wanted, StringComparison.Ordinal))
+            {
+                scored.Add((distance, asset.Name));
+            }
+        }
+
+        scored.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Name, b.Name));
+        var result = new List<string>(Math.Min(5, scored.Count));
+        for (var i = 0; i < scored.Count && i < 5; i++)
+        {
+            result.Add(scored[i].Name);
+        }
+
+        return result;
+    }
+}
