@@ -33,7 +33,7 @@ public sealed class VenueHttp
     public int RetryCount { get; private set; }
 
     public Task<JsonDocument> GetJsonAsync(string pathAndQuery, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Resolve(pathAndQuery)), pathAndQuery, cancellationToken);
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Resolve(pathAndQuery)), "GET", pathAndQuery, cancellationToken);
 
     public Task<JsonDocument> PostJsonAsync(string path, string jsonBody, CancellationToken cancellationToken) =>
         SendAsync(
@@ -41,6 +41,7 @@ public sealed class VenueHttp
             {
                 Content = new StringContent(jsonBody, Encoding.UTF8, "application/json"),
             },
+            "POST",
             path,
             cancellationToken);
 
@@ -50,7 +51,7 @@ public sealed class VenueHttp
         return new Uri(baseText + "/" + pathAndQuery.TrimStart('/'), UriKind.Absolute);
     }
 
-    private async Task<JsonDocument> SendAsync(Func<HttpRequestMessage> makeRequest, string path, CancellationToken cancellationToken)
+    private async Task<JsonDocument> SendAsync(Func<HttpRequestMessage> makeRequest, string method, string path, CancellationToken cancellationToken)
     {
         var backoff = Endpoint.InitialBackoff;
         for (var attempt = 1; ; attempt++)
@@ -71,7 +72,7 @@ public sealed class VenueHttp
                     {
                         throw new TradewindException(
                             ErrorCode.VenueError,
-                            $"{Venue}: GET {path} timed out after {Endpoint.Timeout.TotalSeconds:0}s ({attempt} attempts).",
+                            $"{Venue}: {method} {path} timed out after {Endpoint.Timeout.TotalSeconds:0}s ({attempt} attempts).",
                             "Check the network or the configured base URL, or raise the timeout.");
                     }
 
@@ -105,8 +106,11 @@ public sealed class VenueHttp
                         var body = await response.Content.ReadAsStringAsync(cancellationToken);
                         throw new TradewindException(
                             status is 429 or 418 ? ErrorCode.RateLimited : ErrorCode.VenueError,
-                            $"{Venue}: {path} answered HTTP {status} after {attempt} attempts: {Truncate(body)}",
-                            status is 429 or 418 ? "The venue is rate-limiting this IP; wait and retry, or lower the request rate." : "The venue is failing; retry later.");
+                            $"{Venue}: {method} {path} answered HTTP {status} after {attempt} attempts: {Truncate(body)}",
+                            status is 429 or 418 ? "The venue is rate-limiting this IP; wait and retry, or lower the request rate." : "The venue is failing; retry later.")
+                        {
+                            Details = StatusDetails(status, body),
+                        };
                     }
 
                     var wait = RetryAfter(response) ?? backoff;
@@ -121,8 +125,11 @@ public sealed class VenueHttp
                 {
                     throw new TradewindException(
                         ErrorCode.VenueError,
-                        $"{Venue}: {path} answered HTTP {status}: {Truncate(text)}",
-                        "Check the symbol, the timeframe and the parameters against the venue's documentation.");
+                        $"{Venue}: {method} {path} answered HTTP {status}: {Truncate(text)}",
+                        "Check the symbol, the timeframe and the parameters against the venue's documentation.")
+                    {
+                        Details = StatusDetails(status, text),
+                    };
                 }
 
                 try
@@ -177,6 +184,14 @@ public sealed class VenueHttp
 
     private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
         wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, _time, cancellationToken);
+
+    /// <summary>The HTTP status and body travel with the error so a client can map venue answers (e.g. 404) to its own codes.</summary>
+    private Dictionary<string, object?> StatusDetails(int status, string body) => new()
+    {
+        ["venue"] = Venue,
+        ["status"] = status,
+        ["body"] = Truncate(body),
+    };
 
     private static string Truncate(string s) => s.Length <= 300 ? s : s[..300] + "...";
 }
