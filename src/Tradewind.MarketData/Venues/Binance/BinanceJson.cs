@@ -80,29 +80,42 @@ internal static class BinanceJson
         return value / 1.0000000000000000000000000000m;
     }
 
-    public static double ReadDoubleField(JsonElement obj, string name, string venue, string path, string context)
+    public static double ReadDoubleField(JsonElement obj, string name, string venue, string path, string context) =>
+        ReadDoubleField(obj, name, venue, path, context, -1);
+
+    /// <summary>Reads a field of row <paramref name="row"/>; the row's label is only built when the field is bad.</summary>
+    public static double ReadDoubleField(JsonElement obj, string name, string venue, string path, int row) =>
+        ReadDoubleField(obj, name, venue, path, null, row);
+
+    public static long ReadInt64Field(JsonElement obj, string name, string venue, string path, string context) =>
+        ReadInt64Field(obj, name, venue, path, context, -1);
+
+    public static long ReadInt64Field(JsonElement obj, string name, string venue, string path, int row) =>
+        ReadInt64Field(obj, name, venue, path, null, row);
+
+    private static double ReadDoubleField(JsonElement obj, string name, string venue, string path, string? context, int row)
     {
         if (!obj.TryGetProperty(name, out var element))
         {
-            ThrowMissing(venue, path, context, name);
+            ThrowMissing(venue, path, Label(context, row), name);
         }
 
         if (!TryReadDouble(element, out var value))
         {
             ThrowHelper.Throw(
                 ErrorCode.VenueError,
-                $"{venue}: {path} {context} has {name} = {Describe(element)}, which is not a number.",
+                $"{venue}: {path} {Label(context, row)} has {name} = {Describe(element)}, which is not a number.",
                 "The venue's response format may have changed; check the base URL and report it.");
         }
 
         return value;
     }
 
-    public static long ReadInt64Field(JsonElement obj, string name, string venue, string path, string context)
+    private static long ReadInt64Field(JsonElement obj, string name, string venue, string path, string? context, int row)
     {
         if (!obj.TryGetProperty(name, out var element))
         {
-            ThrowMissing(venue, path, context, name);
+            ThrowMissing(venue, path, Label(context, row), name);
         }
 
         if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var value))
@@ -112,7 +125,7 @@ internal static class BinanceJson
 
         return ThrowHelper.Throw<long>(
             ErrorCode.VenueError,
-            $"{venue}: {path} {context} has {name} = {Describe(element)}, which is not an integer.",
+            $"{venue}: {path} {Label(context, row)} has {name} = {Describe(element)}, which is not an integer.",
             "The venue's response format may have changed; check the base URL and report it.");
     }
 
@@ -136,6 +149,8 @@ internal static class BinanceJson
                 "Check that the base URL points at the Binance API (spot: /api/v3, USD-M: /fapi/v1).");
         }
     }
+
+    private static string Label(string? context, int row) => context ?? "row " + row.ToString(CultureInfo.InvariantCulture);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowBadValue(JsonElement element, string venue, string path, int row, string field, string expected) =>

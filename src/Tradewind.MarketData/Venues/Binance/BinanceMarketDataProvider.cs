@@ -85,7 +85,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
                 CultureInfo.InvariantCulture,
                 $"{path}?symbol={symbol}&interval={interval}&startTime={start}&endTime={toMs - 1}&limit={limit}");
             await Pacer.AcquireAsync(_market.KlinesWeight(limit), cancellationToken);
-            KlinePage page;
+            BinancePage page;
             using (var doc = await GetAsync(ticker, query, cancellationToken))
             {
                 page = BinanceResponses.ReadKlines(doc.RootElement, timeframe, fromMs, toMs, builder, _market.Venue, path);
@@ -151,7 +151,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
                 CultureInfo.InvariantCulture,
                 $"{path}?symbol={symbol}&startTime={start}&endTime={toMs - 1}&limit={BinanceMarket.FundingLimit}");
             await Pacer.AcquireAsync(BinanceMarket.FundingWeight, cancellationToken);
-            KlinePage page;
+            BinancePage page;
             using (var doc = await GetAsync(ticker, query, cancellationToken))
             {
                 page = BinanceResponses.ReadFunding(doc.RootElement, fromMs, toMs, events, _market.Venue, path);

@@ -18,7 +18,7 @@ internal static class BinanceResponses
     /// <paramref name="builder"/>. A row is <c>[openTime, "open", "high", "low", "close", "volume", closeTime, ...]</c>.
     /// Rows at or before the builder's last bar (a repeated page edge) are skipped.
     /// </summary>
-    public static KlinePage ReadKlines(
+    public static BinancePage ReadKlines(
         JsonElement root, Timeframe timeframe, long fromMs, long toMs, CandleSeriesBuilder builder, string venue, string path)
     {
         BinanceJson.ExpectKind(root, JsonValueKind.Array, venue, path);
@@ -59,11 +59,11 @@ internal static class BinanceResponses
                 BinanceJson.ReadDouble(row[5], venue, path, rows - 1, "volume"));
         }
 
-        return new KlinePage(rows, lastOpen);
+        return new BinancePage(rows, lastOpen);
     }
 
     /// <summary>Appends the funding events of one page that lie in [from, to); returns the rows read and the last time.</summary>
-    public static KlinePage ReadFunding(
+    public static BinancePage ReadFunding(
         JsonElement root, long fromMs, long toMs, List<FundingRate> into, string venue, string path)
     {
         BinanceJson.ExpectKind(root, JsonValueKind.Array, venue, path);
@@ -71,10 +71,9 @@ internal static class BinanceResponses
         var last = long.MinValue;
         foreach (var item in root.EnumerateArray())
         {
-            var context = "row " + rows.ToString(CultureInfo.InvariantCulture);
             BinanceJson.ExpectKind(item, JsonValueKind.Object, venue, path);
-            var time = BinanceJson.ReadInt64Field(item, "fundingTime", venue, path, context);
-            var rate = BinanceJson.ReadDoubleField(item, "fundingRate", venue, path, context);
+            var time = BinanceJson.ReadInt64Field(item, "fundingTime", venue, path, rows);
+            var rate = BinanceJson.ReadDoubleField(item, "fundingRate", venue, path, rows);
             rows++;
             last = time;
             if (time < fromMs || time >= toMs || (into.Count > 0 && time <= into[^1].Time))
@@ -85,7 +84,7 @@ internal static class BinanceResponses
             into.Add(new FundingRate(time, rate));
         }
 
-        return new KlinePage(rows, last);
+        return new BinancePage(rows, last);
     }
 
     /// <summary>
@@ -227,9 +226,3 @@ internal static class BinanceResponses
             BinanceJson.ReadDoubleField(root, "askQty", venue, path, Context));
     }
 }
-
-/// <summary>Rows read from one page and the time of its last row (open time or funding time).</summary>
-internal readonly record struct KlinePage(int Rows, long LastTime);
-
-/// <summary>The parts of exchangeInfo Tradewind keeps.</summary>
-internal sealed record BinanceExchangeInfo(IReadOnlyList<InstrumentSpec> Instruments, int? WeightLimit);

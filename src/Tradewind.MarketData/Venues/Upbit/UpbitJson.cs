@@ -13,7 +13,20 @@ namespace Tradewind.MarketData.Venues.Upbit;
 /// </summary>
 internal static class UpbitJson
 {
-    public static double ReadDouble(JsonElement obj, string name, string path, string context)
+    public static double ReadDouble(JsonElement obj, string name, string path, string context) =>
+        ReadDouble(obj, name, path, context, -1);
+
+    /// <summary>Reads a field of row <paramref name="row"/>; the row's label is only built when the field is bad.</summary>
+    public static double ReadDouble(JsonElement obj, string name, string path, int row) =>
+        ReadDouble(obj, name, path, null, row);
+
+    public static long ReadUtcTime(JsonElement obj, string name, string path, int row) =>
+        ReadUtcTime(obj, name, path, null, row);
+
+    public static long ReadUtcTime(JsonElement obj, string name, string path, string context) =>
+        ReadUtcTime(obj, name, path, context, -1);
+
+    private static double ReadDouble(JsonElement obj, string name, string path, string? context, int row)
     {
         if (obj.TryGetProperty(name, out var element))
         {
@@ -33,7 +46,7 @@ internal static class UpbitJson
             }
         }
 
-        return Bad<double>(obj, name, path, context, "a number");
+        return Bad<double>(obj, name, path, Label(context, row), "a number");
     }
 
     public static long ReadInt64(JsonElement obj, string name, string path, string context)
@@ -57,7 +70,7 @@ internal static class UpbitJson
     }
 
     /// <summary>A <c>yyyy-MM-ddTHH:mm:ss</c> UTC field as Unix milliseconds.</summary>
-    public static long ReadUtcTime(JsonElement obj, string name, string path, string context)
+    private static long ReadUtcTime(JsonElement obj, string name, string path, string? context, int row)
     {
         if (obj.TryGetProperty(name, out var element)
             && element.ValueKind == JsonValueKind.String
@@ -66,7 +79,7 @@ internal static class UpbitJson
             return ms;
         }
 
-        return Bad<long>(obj, name, path, context, "a UTC time yyyy-MM-ddTHH:mm:ss");
+        return Bad<long>(obj, name, path, Label(context, row), "a UTC time yyyy-MM-ddTHH:mm:ss");
     }
 
     /// <summary>Parses <c>yyyy-MM-ddTHH:mm:ss</c>, optionally followed by <c>Z</c>, as UTC.</summary>
@@ -130,6 +143,8 @@ internal static class UpbitJson
 
         return true;
     }
+
+    private static string Label(string? context, int row) => context ?? "row " + row.ToString(CultureInfo.InvariantCulture);
 
     private static T Bad<T>(JsonElement obj, string name, string path, string context, string expected)
     {

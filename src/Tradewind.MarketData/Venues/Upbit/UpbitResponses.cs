@@ -24,9 +24,9 @@ internal static class UpbitResponses
         var newest = long.MinValue;
         foreach (var row in root.EnumerateArray())
         {
-            var context = "row " + rows.ToString(CultureInfo.InvariantCulture);
+            var index = rows;
             UpbitJson.ExpectKind(row, JsonValueKind.Object, path);
-            var time = UpbitJson.ReadUtcTime(row, "candle_date_time_utc", path, context);
+            var time = UpbitJson.ReadUtcTime(row, "candle_date_time_utc", path, index);
             rows++;
             oldest = Math.Min(oldest, time);
             newest = Math.Max(newest, time);
@@ -45,11 +45,11 @@ internal static class UpbitResponses
 
             descending.Add(
                 time,
-                UpbitJson.ReadDouble(row, "opening_price", path, context),
-                UpbitJson.ReadDouble(row, "high_price", path, context),
-                UpbitJson.ReadDouble(row, "low_price", path, context),
-                UpbitJson.ReadDouble(row, "trade_price", path, context),
-                UpbitJson.ReadDouble(row, "candle_acc_trade_volume", path, context));
+                UpbitJson.ReadDouble(row, "opening_price", path, index),
+                UpbitJson.ReadDouble(row, "high_price", path, index),
+                UpbitJson.ReadDouble(row, "low_price", path, index),
+                UpbitJson.ReadDouble(row, "trade_price", path, index),
+                UpbitJson.ReadDouble(row, "candle_acc_trade_volume", path, index));
         }
 
         return new UpbitPage(rows, oldest, newest);
@@ -143,6 +143,3 @@ internal static class UpbitResponses
         return item;
     }
 }
-
-/// <summary>Rows read from one candle page and the oldest and newest open times in it.</summary>
-internal readonly record struct UpbitPage(int Rows, long Oldest, long Newest);
