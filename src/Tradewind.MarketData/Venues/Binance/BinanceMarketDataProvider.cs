@@ -96,7 +96,11 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
                 break;
             }
 
-            progress?.Report(page.LastTime);
+            if (builder.Count > 0)
+            {
+                progress?.Report(builder.LastTime);
+            }
+
             var next = timeframe.Next(page.LastTime);
             if (page.Rows < limit || next <= start)
             {

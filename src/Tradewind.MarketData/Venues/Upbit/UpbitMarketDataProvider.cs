@@ -169,11 +169,21 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
     public Task<IReadOnlyList<FundingRate>> GetFundingRatesAsync(
         Ticker ticker, long fromMs, long toMs, CancellationToken cancellationToken)
     {
-        UpbitMarkets.ToMarketCode(ticker);
-        return ThrowHelper.Throw<Task<IReadOnlyList<FundingRate>>>(
-            ErrorCode.DataUnavailable,
-            $"'{ticker}' is an Upbit spot market; Upbit lists no perpetuals, so there is no funding.",
-            "Funding rates are on binancefuturesusd (e.g. BINANCEFUTURESUSD:BTC/USDT:USDT), hyperliquid and lighter.");
+        TradewindException error;
+        try
+        {
+            UpbitMarkets.ToMarketCode(ticker);
+            error = new TradewindException(
+                ErrorCode.DataUnavailable,
+                $"'{ticker}' is an Upbit spot market; Upbit lists no perpetuals, so there is no funding.",
+                "Funding rates are on binancefuturesusd (e.g. BINANCEFUTURESUSD:BTC/USDT:USDT), hyperliquid and lighter.");
+        }
+        catch (TradewindException ex)
+        {
+            error = ex;
+        }
+
+        return Task.FromException<IReadOnlyList<FundingRate>>(error);
     }
 
     private async Task<JsonDocument> GetAsync(Ticker ticker, string pathAndQuery, CancellationToken cancellationToken)

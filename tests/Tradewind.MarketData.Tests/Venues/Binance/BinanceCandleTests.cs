@@ -229,6 +229,43 @@ public sealed class BinanceCandleTests
     }
 
     [Fact]
+    public async Task GetCandlesAsync_CallersHttpClient_CarriesItsDefaultHeaders()
+    {
+        string? userAgent = null;
+        await using var server = await LoopbackVenueServer.StartAsync(app =>
+            app.MapGet("/api/v3/klines", (HttpContext ctx) =>
+            {
+                userAgent = ctx.Request.Headers.UserAgent;
+                return BinanceFakes.Json("[]");
+            }));
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Tradewind-Test/1.0");
+        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+
+        var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + Hour, null, CancellationToken.None);
+
+        Assert.Equal(0, series.Count);
+        Assert.Equal("Tradewind-Test/1.0", userAgent);
+    }
+
+    [Fact]
+    public async Task GetCandlesAsync_Cancelled_ThrowsOperationCanceled()
+    {
+        await using var server = await LoopbackVenueServer.StartAsync(app =>
+            app.MapGet("/api/v3/klines", async (HttpContext ctx) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+                return BinanceFakes.Json("[]");
+            }));
+        using var http = new HttpClient();
+        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + Hour, null, cts.Token));
+    }
+
+    [Fact]
     public void Endpoint_NotGiven_IsTheProductionApi()
     {
         using var http = new HttpClient();

@@ -80,6 +80,28 @@ public sealed class BinanceInstrumentTests
     }
 
     [Fact]
+    public async Task GetInstrumentsAsync_ConcurrentCallers_ShareOneRequest()
+    {
+        var release = new TaskCompletionSource();
+        await using var server = await LoopbackVenueServer.StartAsync(app =>
+            app.MapGet("/api/v3/exchangeInfo", async () =>
+            {
+                await release.Task;
+                return BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json"));
+            }));
+        using var http = new HttpClient();
+        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+
+        var callers = Enumerable.Range(0, 5).Select(_ => provider.GetInstrumentsAsync(CancellationToken.None)).ToList();
+        await VenueTestKit.WaitForRequests(server, 1);
+        release.SetResult();
+        var results = await Task.WhenAll(callers);
+
+        Assert.Single(server.Requests);
+        Assert.All(results, r => Assert.Same(results[0], r));
+    }
+
+    [Fact]
     public async Task GetInstrumentsAsync_AfterTheLifetime_ReadsExchangeInfoAgain()
     {
         var clock = VenueTestKit.Clock();
