@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -76,11 +77,14 @@ public sealed class BinanceWeightPacerTests
     {
         var clock = VenueTestKit.Clock(VenueTestKit.Start.AddSeconds(30));
         var t = VenueTestKit.StartMs;
+        var seenAt = new ConcurrentQueue<DateTimeOffset>();
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/klines", (HttpContext ctx) =>
             {
+                var now = clock.GetUtcNow();
+                seenAt.Enqueue(now);
                 var q = ctx.Request.Query;
-                ctx.Response.Headers[BinanceWeightPacer.UsedWeightHeader] = clock.GetUtcNow().Minute == 0 ? "5500" : "2";
+                ctx.Response.Headers[BinanceWeightPacer.UsedWeightHeader] = now.Minute == 0 ? "5500" : "2";
                 return BinanceFakes.Json(BinanceFakes.Klines(
                     "spot-klines.json",
                     Timeframe.H1,
@@ -92,17 +96,15 @@ public sealed class BinanceWeightPacerTests
         var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
 
         var task = provider.GetCandlesAsync(Ticker.Parse("BINANCE:BTC/USDT"), Timeframe.H1, t, t + 1500 * Hour, null, CancellationToken.None);
-        await VenueTestKit.WaitForRequests(server, 1);
-        await Task.Delay(200);
 
-        // 5500 used plus this page's 2 is past 90% of 6000: the second page waits for 00:01:00.
+        // 5500 used plus the next page's 2 is past 90% of 6000: the second page waits for 00:01:00.
+        await VenueTestKit.WaitUntil(() => provider.Pacer.Waits == 1, "the pacer holds the second page");
         Assert.Single(server.Requests);
-        Assert.False(task.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(30));
-        var series = await task;
+        var series = await VenueTestKit.AdvanceUntilDone(task, clock, TimeSpan.FromSeconds(5));
 
         Assert.Equal(1500, series.Count);
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(1, provider.Pacer.Waits);
+        Assert.True(seenAt.Last() >= VenueTestKit.Start.AddMinutes(1), $"second page sent at {seenAt.Last():O}");
     }
 }

@@ -55,6 +55,21 @@ internal static class VenueTestKit
         }
     }
 
+    /// <summary>Waits in real time (at most 10 s) until <paramref name="condition"/> holds.</summary>
+    public static async Task WaitUntil(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Gave up waiting until " + what + ".");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     public static List<string> Paths(LoopbackVenueServer server) => server.Requests.Select(r => r.PathAndQuery).ToList();
 }
 

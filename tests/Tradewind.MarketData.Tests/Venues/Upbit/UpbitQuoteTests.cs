@@ -204,26 +204,26 @@ public sealed class UpbitQuoteTests
     public async Task GetCandlesAsync_RemainingReqSaysNoneLeft_NextPageWaitsASecond()
     {
         var clock = VenueTestKit.Clock();
+        var seenAt = new ConcurrentQueue<DateTimeOffset>();
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             UpbitFakes.MapCandles(app, "/v1/candles/minutes/1", "candles-minutes.json", Timeframe.M1, onRequest: ctx =>
-                ctx.Response.Headers[UpbitRequestPacer.Header] = "group=candles; min=1799; sec=0"));
+            {
+                seenAt.Enqueue(clock.GetUtcNow());
+                ctx.Response.Headers[UpbitRequestPacer.Header] = "group=candles; min=1799; sec=0";
+            }));
         using var http = new HttpClient();
         var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
 
         var task = provider.GetCandlesAsync(BtcKrw, Timeframe.M1, T, T + 300 * Minute, null, CancellationToken.None);
-        await VenueTestKit.WaitForRequests(server, 1);
-        await Task.Delay(200);
-
+        await VenueTestKit.WaitUntil(() => provider.Pacer.Waits == 1, "the pacer holds the second page");
         Assert.Single(server.Requests);
-        clock.Advance(TimeSpan.FromMilliseconds(999));
-        await Task.Delay(100);
-        Assert.Single(server.Requests);
-        clock.Advance(TimeSpan.FromMilliseconds(1));
-        var series = await task;
+        var series = await VenueTestKit.AdvanceUntilDone(task, clock, TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(300, series.Count);
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(1, provider.Pacer.Waits);
+        var times = seenAt.ToArray();
+        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(1), $"second page after {times[1] - times[0]}");
     }
 
     [Fact]
