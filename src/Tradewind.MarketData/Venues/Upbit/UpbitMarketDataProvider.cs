@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using Tradewind.Core;
+using Tradewind.MarketData.Venues.Binance;
+
+namespace Tradewind.MarketData.Venues.Upbit;
+
+/// <summary>
+/// Public market data from Upbit (<c>upbit</c>, spot only): tickers like <c>UPBIT:BTC/KRW</c> for Upbit's
+/// <c>KRW-BTC</c>, served from <c>https://api.upbit.com</c> unless the endpoint names another base URL.
+/// Upbit pages candles backwards from an exclusive <c>to</c>, 200 at a time, newest first; this provider walks back to
+/// <c>from</c> and returns the bars oldest first. Requests are paced by the <c>Remaining-Req</c> header.
+/// </summary>
+public sealed class UpbitMarketDataProvider : IMarketDataProvider
+{
+    /// <summary>Candles per request, Upbit's maximum.</summary>
+    public const int CandleLimit = 200;
+
+    /// <summary>How long /v1/market/all is trusted before it is read again.</summary>
+    public static readonly TimeSpan InstrumentsLifetime = TimeSpan.FromHours(1);
+
+    private const string MarketsPath = "/v1/market/all";
+    private const string TickerPath = "/v1/ticker";
+    private const string OrderbookPath = "/v1/orderbook";
+
+    private static readonly Timeframe[] Timeframes =
+    [
+        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1,
+        Timeframe.W1, Timeframe.Month1,
+    ];
+
+    private readonly TimeProvider _time;
+    private readonly Lock _instrumentsLock = new();
+    private readonly UpbitRequestPacer _pacer;
+    private readonly VenueHttp _http;
+    private InstrumentsEntry? _instruments;
+
+    /// <param name="http">The client requests go through; the caller owns it.</param>
+    /// <param name="endpoint">Base URL and retry settings; null for the production API.</param>
+    /// <param name="time">The clock for back-off, pacing and the instrument cache; null for the system clock.</param>
+    public UpbitMarketDataProvider(HttpClient http, VenueEndpoint? endpoint = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _time = time ?? TimeProvider.System;
+        _pacer = new UpbitRequestPacer(_time);
+
+        // VenueHttp owns retries and timeouts, so the wrapping client never times out by itself.
+        var gated = new HttpClient(new UpbitRequestGate(http, _pacer), disposeHandler: true)
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+        _http = new VenueHttp(UpbitMarkets.Venue, gated, endpoint ?? new VenueEndpoint { BaseUrl = DefaultBaseUrl }, _time);
+    }
+
+    /// <summary>The production base URL.</summary>
+    public static Uri DefaultBaseUrl { get; } = new("https://api.upbit.com");
+
+    public ExchangeId Exchange => ExchangeId.Upbit;
+
+    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframes;
+
+    /// <summary>The base URL and retry settings in use.</summary>
+    public VenueEndpoint Endpoint => _http.Endpoint;
+
+    /// <summary>Retries VenueHttp made after 429/418/5xx, for diagnostics.</summary>
+    public int RetryCount => _http.RetryCount;
+
+    internal UpbitRequestPacer Pacer => _pacer;
+
+    public Task<IReadOnlyList<InstrumentSpec>> GetInstrumentsAsync(CancellationToken cancellationToken)
+    {
+        Task<IReadOnlyList<InstrumentSpec>> load;
+        lock (_instrumentsLock)
+        {
+            var now = _time.GetUtcNow();
+            var entry = _instruments;
+            if (entry is not null && !entry.Load.IsFaulted && !entry.Load.IsCanceled && now - entry.StartedAt < InstrumentsLifetime)
+            {
+                load = entry.Load;
+            }
+            else
+            {
+                // Shared by concurrent callers, so one caller's cancellation must not cancel it for the others.
+                load = LoadMarketsAsync();
+                _instruments = new InstrumentsEntry(load, now);
+            }
+        }
+
+        return load.WaitAsync(cancellationToken);
+    }
+
+    public async Task<CandleSeries> GetCandlesAsync(
+        Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var market = UpbitMarkets.ToMarketCode(ticker);
+        var path = UpbitMarkets.CandlePath(timeframe);
+        if (toMs <= fromMs)
+        {
+            return CandleSeries.Empty;
+        }
+
+        var capacity = (int)Math.Min(timeframe.CountBars(fromMs, toMs), 1_000_000);
+        var descending = new CandleSeriesBuilder(Math.Max(capacity, 4));
+        var cursor = toMs;
+        var newest = long.MinValue;
+        while (cursor > fromMs)
+        {
+            var count = (int)Math.Min(CandleLimit, timeframe.CountBars(fromMs, cursor));
+            if (count <= 0)
+            {
+                break;
+            }
+
+            var query = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{path}?market={market}&to={UpbitJson.FormatTo(cursor)}&count={count}");
+            await _pacer.AcquireAsync("candles", cancellationToken);
+            UpbitPage page;
+            using (var doc = await GetAsync(ticker, query, cancellationToken))
+            {
+                page = UpbitResponses.ReadCandles(doc.RootElement, timeframe, fromMs, cursor, descending, path);
+            }
+
+            // Upbit makes a candle only when something traded, so a page can be short; only an empty page, or one
+            // that does not move back, ends the walk.
+            if (page.Rows == 0 || page.Oldest >= cursor)
+            {
+                break;
+            }
+
+            if (page.Newest > newest)
+            {
+                newest = page.Newest;
+                progress?.Report(Math.Min(newest, toMs - 1));
+            }
+
+            cursor = page.Oldest;
+        }
+
+        var series = descending.Build();
+        Array.Reverse(series.Time);
+        Array.Reverse(series.Open);
+        Array.Reverse(series.High);
+        Array.Reverse(series.Low);
+        Array.Reverse(series.Close);
+        Array.Reverse(series.Volume);
+        return series;
+    }
+
+    public async Task<TickerQuote> GetTickerAsync(Ticker ticker, CancellationToken cancellationToken)
+    {
+        var market = UpbitMarkets.ToMarketCode(ticker);
+
+        // The ticker has no bid or ask; the orderbook's best level supplies them.
+        var book = await GetTopOfBookAsync(ticker, cancellationToken);
+        await _pacer.AcquireAsync("ticker", cancellationToken);
+        using var doc = await GetAsync(ticker, TickerPath + "?markets=" + market, cancellationToken);
+        return UpbitResponses.ReadTicker(doc.RootElement, ticker, book, TickerPath);
+    }
+
+    public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
+    {
+        var market = UpbitMarkets.ToMarketCode(ticker);
+        await _pacer.AcquireAsync("orderbook", cancellationToken);
+        using var doc = await GetAsync(ticker, OrderbookPath + "?markets=" + market, cancellationToken);
+        return UpbitResponses.ReadTopOfBook(doc.RootElement, ticker, OrderbookPath);
+    }
+
+    public Task<IReadOnlyList<FundingRate>> GetFundingRatesAsync(
+        Ticker ticker, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        TradewindException error;
+        try
+        {
+            UpbitMarkets.ToMarketCode(ticker);
+            error = new TradewindException(
+                ErrorCode.DataUnavailable,
+                $"'{ticker}' is an Upbit spot market; Upbit lists no perpetuals, so there is no funding.",
+                "Funding rates are on binancefuturesusd (e.g. BINANCEFUTURESUSD:BTC/USDT:USDT), hyperliquid and lighter.");
+        }
+        catch (TradewindException ex)
+        {
+            error = ex;
+        }
+
+        return Task.FromException<IReadOnlyList<FundingRate>>(error);
+    }
+
+    private async Task<JsonDocument> GetAsync(Ticker ticker, string pathAndQuery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.GetJsonAsync(pathAndQuery, cancellationToken);
+        }
+        catch (TradewindException ex) when (ex.Code == ErrorCode.UnknownSymbol)
+        {
+            throw await UnknownSymbolAsync(ticker, ex, cancellationToken);
+        }
+    }
+
+    private async Task<TradewindException> UnknownSymbolAsync(Ticker ticker, TradewindException venueError, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InstrumentSpec> listed;
+        try
+        {
+            listed = await GetInstrumentsAsync(cancellationToken);
+        }
+        catch (TradewindException)
+        {
+            return venueError;
+        }
+
+        var matches = SymbolMatcher.Closest(ticker, listed, 5);
+        var suggestion = matches.Count > 0
+            ? $"Close matches on upbit: {string.Join(", ", matches)}. Upbit's KRW-BTC is Tradewind's UPBIT:BTC/KRW."
+            : $"No listed upbit market is close to {ticker.Symbol}; list the venue's instruments to choose one.";
+        return new TradewindException(
+            ErrorCode.UnknownSymbol,
+            $"Unknown symbol '{ticker}': upbit does not list {ticker.Quote}-{ticker.Base}.",
+            suggestion,
+            venueError)
+        {
+            Details = venueError.Details,
+        };
+    }
+
+    private async Task<IReadOnlyList<InstrumentSpec>> LoadMarketsAsync()
+    {
+        await _pacer.AcquireAsync("market", CancellationToken.None);
+        using var doc = await _http.GetJsonAsync(MarketsPath, CancellationToken.None);
+        return UpbitResponses.ReadMarkets(doc.RootElement, MarketsPath);
+    }
+
+    private sealed record InstrumentsEntry(Task<IReadOnlyList<InstrumentSpec>> Load, DateTimeOffset StartedAt);
+}

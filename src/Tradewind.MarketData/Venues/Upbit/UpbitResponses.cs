@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using Tradewind.Core;
+
+namespace Tradewind.MarketData.Venues.Upbit;
+
+/// <summary>Parsers for the Upbit quotation responses Tradewind reads.</summary>
+internal static class UpbitResponses
+{
+    /// <summary>Upbit quotes volumes to 8 decimals.</summary>
+    public const decimal LotStep = 0.00000001m;
+
+    /// <summary>
+    /// Appends one page of candles (newest first, as Upbit sends them) to <paramref name="descending"/>, keeping
+    /// those whose open time lies in [<paramref name="fromMs"/>, <paramref name="cursorMs"/>). Times come from
+    /// <c>candle_date_time_utc</c>; the KST field is ignored.
+    /// </summary>
+    public static UpbitPage ReadCandles(
+        JsonElement root, Timeframe timeframe, long fromMs, long cursorMs, CandleSeriesBuilder descending, string path)
+    {
+        UpbitJson.ExpectKind(root, JsonValueKind.Array, path);
+        var rows = 0;
+        var oldest = long.MaxValue;
+        var newest = long.MinValue;
+        foreach (var row in root.EnumerateArray())
+        {
+            var index = rows;
+            UpbitJson.ExpectKind(row, JsonValueKind.Object, path);
+            var time = UpbitJson.ReadUtcTime(row, "candle_date_time_utc", path, index);
+            rows++;
+            oldest = Math.Min(oldest, time);
+            newest = Math.Max(newest, time);
+            if (time < fromMs || time >= cursorMs || (descending.Count > 0 && time >= descending.LastTime))
+            {
+                continue;
+            }
+
+            if (!timeframe.IsAligned(time))
+            {
+                ThrowHelper.Throw(
+                    ErrorCode.VenueError,
+                    $"upbit: {path} returned a {timeframe} candle opening at {TimeFormat.ToIso(time)}, which is not on the {timeframe} grid.",
+                    "Tradewind aligns bars in UTC (weeks on Monday, months on the 1st); report this response.");
+            }
+
+            descending.Add(
+                time,
+                UpbitJson.ReadDouble(row, "opening_price", path, index),
+                UpbitJson.ReadDouble(row, "high_price", path, index),
+                UpbitJson.ReadDouble(row, "low_price", path, index),
+                UpbitJson.ReadDouble(row, "trade_price", path, index),
+                UpbitJson.ReadDouble(row, "candle_acc_trade_volume", path, index));
+        }
+
+        return new UpbitPage(rows, oldest, newest);
+    }
+
+    /// <summary>
+    /// /v1/market/all as instrument specs. Upbit publishes no trading rules there: the KRW tick size depends on the
+    /// price level and minimum order totals come from the authenticated orders/chance endpoint, so both are 0
+    /// ("not enforced here"); quantities have 8 decimals.
+    /// </summary>
+    public static IReadOnlyList<InstrumentSpec> ReadMarkets(JsonElement root, string path)
+    {
+        UpbitJson.ExpectKind(root, JsonValueKind.Array, path);
+        var specs = new List<InstrumentSpec>(root.GetArrayLength());
+        foreach (var item in root.EnumerateArray())
+        {
+            UpbitJson.ExpectKind(item, JsonValueKind.Object, path);
+            var code = UpbitJson.ReadString(item, "market", path, "a market entry");
+            if (!UpbitMarkets.TryFromMarketCode(code, out var ticker))
+            {
+                ThrowHelper.Throw(
+                    ErrorCode.VenueError,
+                    $"upbit: {path} lists market '{code}', which is not QUOTE-BASE.",
+                    "The venue's response format may have changed; report it.");
+            }
+
+            specs.Add(new InstrumentSpec(ticker, 0m, LotStep, 0m, 0m, MarketType.Spot, null, 1));
+        }
+
+        return specs;
+    }
+
+    /// <summary>The first (best) level of an orderbook response for one market.</summary>
+    public static TopOfBook ReadTopOfBook(JsonElement root, Ticker ticker, string path)
+    {
+        var book = SingleItem(root, path);
+        const string Context = "orderbook";
+        var time = UpbitJson.ReadInt64(book, "timestamp", path, Context);
+        if (!book.TryGetProperty("orderbook_units", out var units) || units.ValueKind != JsonValueKind.Array || units.GetArrayLength() == 0)
+        {
+            return ThrowHelper.Throw<TopOfBook>(
+                ErrorCode.DataUnavailable,
+                $"upbit: {path} has no orderbook levels for {ticker}.",
+                "The market may be suspended; try again later.");
+        }
+
+        var best = units[0];
+        return new TopOfBook(
+            ticker,
+            time,
+            UpbitJson.ReadDouble(best, "bid_price", path, Context),
+            UpbitJson.ReadDouble(best, "bid_size", path, Context),
+            UpbitJson.ReadDouble(best, "ask_price", path, Context),
+            UpbitJson.ReadDouble(best, "ask_size", path, Context));
+    }
+
+    /// <summary>
+    /// A ticker response for one market. Open, high and low are the current UTC day's (Upbit's daily candle, from
+    /// 00:00 UTC = 09:00 KST); volumes are the rolling 24 hours. Bid and ask come from the orderbook.
+    /// </summary>
+    public static TickerQuote ReadTicker(JsonElement root, Ticker ticker, TopOfBook book, string path)
+    {
+        var item = SingleItem(root, path);
+        const string Context = "ticker";
+        return new TickerQuote(
+            ticker,
+            UpbitJson.ReadInt64(item, "timestamp", path, Context),
+            UpbitJson.ReadDouble(item, "trade_price", path, Context),
+            book.BidPrice,
+            book.AskPrice,
+            UpbitJson.ReadDouble(item, "opening_price", path, Context),
+            UpbitJson.ReadDouble(item, "high_price", path, Context),
+            UpbitJson.ReadDouble(item, "low_price", path, Context),
+            UpbitJson.ReadDouble(item, "acc_trade_volume_24h", path, Context),
+            UpbitJson.ReadDouble(item, "acc_trade_price_24h", path, Context));
+    }
+
+    private static JsonElement SingleItem(JsonElement root, string path)
+    {
+        UpbitJson.ExpectKind(root, JsonValueKind.Array, path);
+        if (root.GetArrayLength() == 0)
+        {
+            return ThrowHelper.Throw<JsonElement>(
+                ErrorCode.DataUnavailable,
+                $"upbit: {path} returned no entry for the market.",
+                "The market may be delisted; check Upbit's market list.");
+        }
+
+        var item = root[0];
+        UpbitJson.ExpectKind(item, JsonValueKind.Object, path);
+        return item;
+    }
+}
