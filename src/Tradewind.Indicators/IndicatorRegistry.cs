@@ -64,13 +64,5 @@ public sealed class IndicatorRegistry
     }
 
     /// <summary>Up to <paramref name="max"/> known names closest to <paramref name="name"/> by edit distance.</summary>
-    public IReadOnlyList<string> Suggest(string name, int max) =>
-        _byName.Keys
-            .Select(k => (Name: k, Distance: EditDistance.Compute(name.ToLowerInvariant(), k.ToLowerInvariant())))
-            .Where(x => x.Distance <= Math.Max(2, name.Length / 3))
-            .OrderBy(x => x.Distance)
-            .ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Take(max)
-            .Select(x => x.Name)
-            .ToList();
+    public IReadOnlyList<string> Suggest(string name, int max) => EditDistance.Closest(name, _byName.Keys, max);
 }

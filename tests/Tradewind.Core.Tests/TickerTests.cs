@@ -43,3 +43,17 @@ public sealed class TickerTests
         Assert.Contains(fragment, ex.Message + " " + ex.Suggestion, StringComparison.Ordinal);
     }
 }
+
+public sealed class EditDistanceTests
+{
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("USTD", "USDT", 1)]
+    [InlineData("", "abc", 3)]
+    [InlineData("rsi", "rsi", 0)]
+    public void Compute_KnownPairs_CountsEdits(string a, string b, int expected) => Assert.Equal(expected, EditDistance.Compute(a, b));
+
+    [Fact]
+    public void Closest_Typos_NearestFirst() =>
+        Assert.Equal(["BTC/USDT", "BTC/USDC"], EditDistance.Closest("BTC/USTD", ["ETH/USDT", "BTC/USDC", "BTC/USDT", "DOGE/USDT"], 2));
+}
