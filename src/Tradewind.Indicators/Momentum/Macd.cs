@@ -11,7 +11,7 @@ public static class Macd
 {
     /// <summary>TA-Lib swaps the periods when slow is shorter than fast; so do we.</summary>
     public static int Lookback(int fastPeriod, int slowPeriod, int signalPeriod) =>
-        Ema.Lookback(Math.Max(fastPeriod, slowPeriod)) + Ema.Lookback(signalPeriod);
+        Ema.Lookback(Math.Max(fastPeriod, slowPeriod)) + MovingAverage.Lookback(signalPeriod, MaType.Ema);
 
     public static void Compute(
         ReadOnlySpan<double> input, int fastPeriod, int slowPeriod, int signalPeriod, Span<double> macd, Span<double> signal, Span<double> hist)
@@ -38,7 +38,7 @@ public static class Macd
     {
         var n = input.Length;
         var slowLookback = Ema.Lookback(slowPeriod);
-        var lookback = slowLookback + Ema.Lookback(signalPeriod);
+        var lookback = slowLookback + MovingAverage.Lookback(signalPeriod, MaType.Ema);
         if (n <= lookback)
         {
             macd[..n].Fill(double.NaN);
@@ -56,7 +56,9 @@ public static class Macd
             macd[i] -= signal[i];
         }
 
-        Ema.Compute(macd[slowLookback..], signalPeriod, Ema.K(signalPeriod), signal[slowLookback..]);
+        // Through MovingAverage so that signal period 1 is the macd line itself (TA-Lib's own INT_MACD misreads its
+        // buffers there, since its EMA lookback rejects period 1); any other period is the plain EMA.
+        MovingAverage.Compute(macd[slowLookback..], signalPeriod, MaType.Ema, signal[slowLookback..]);
         for (var i = lookback; i < n; i++)
         {
             hist[i] = macd[i] - signal[i];
@@ -100,7 +102,7 @@ public sealed class MacdState : IIndicatorState
 {
     private readonly EmaState _fast;
     private readonly EmaState _slow;
-    private readonly EmaState _signal;
+    private readonly IMovingAverageState _signal;
     private readonly int _fastStart;
     private readonly int _slowLookback;
     private readonly int _lookback;
@@ -113,15 +115,15 @@ public sealed class MacdState : IIndicatorState
 
     internal MacdState(int fastPeriod, double fastK, int slowPeriod, double slowK, int signalPeriod)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(fastPeriod, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fastPeriod, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(slowPeriod, fastPeriod);
         ArgumentOutOfRangeException.ThrowIfLessThan(signalPeriod, 1);
         _fast = new EmaState(fastPeriod, fastK);
         _slow = new EmaState(slowPeriod, slowK);
-        _signal = new EmaState(signalPeriod, Ema.K(signalPeriod));
+        _signal = MovingAverage.CreateState(signalPeriod, MaType.Ema);
         _slowLookback = Ema.Lookback(slowPeriod);
         _fastStart = _slowLookback - Ema.Lookback(fastPeriod);
-        _lookback = _slowLookback + Ema.Lookback(signalPeriod);
+        _lookback = _slowLookback + MovingAverage.Lookback(signalPeriod, MaType.Ema);
     }
 
     public int WarmUpPeriod => _lookback + 1;

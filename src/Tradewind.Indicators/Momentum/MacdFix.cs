@@ -13,7 +13,7 @@ public static class MacdFix
     private const double FastK = 0.15;
     private const double SlowK = 0.075;
 
-    public static int Lookback(int signalPeriod) => Ema.Lookback(SlowPeriod) + Ema.Lookback(signalPeriod);
+    public static int Lookback(int signalPeriod) => Ema.Lookback(SlowPeriod) + MovingAverage.Lookback(signalPeriod, MaType.Ema);
 
     public static void Compute(ReadOnlySpan<double> input, int signalPeriod, Span<double> macd, Span<double> signal, Span<double> hist) =>
         Macd.Compute(input, FastPeriod, FastK, SlowPeriod, SlowK, signalPeriod, macd, signal, hist);

@@ -9,12 +9,12 @@ namespace Tradewind.Indicators.Momentum;
 /// </summary>
 public static class Trix
 {
-    public static int Lookback(int period) => (3 * Ema.Lookback(period)) + 1;
+    public static int Lookback(int period) => (3 * MovingAverage.Lookback(period, MaType.Ema)) + 1;
 
     public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output)
     {
         var n = input.Length;
-        var emaLookback = Ema.Lookback(period);
+        var emaLookback = MovingAverage.Lookback(period, MaType.Ema);
         var lookback = Lookback(period);
         if (n <= lookback)
         {
@@ -22,16 +22,16 @@ public static class Trix
             return;
         }
 
-        var k = Ema.K(period);
         var rented = ArrayPool<double>.Shared.Rent(n);
         try
         {
             // Each EMA starts where the previous one's first value is, seeded with the SMA of its first `period` values.
+            // MovingAverage makes period 1 the series itself; TA-Lib's TRIX misreads its buffers there.
             var scratch = rented.AsSpan(0, n);
-            Ema.Compute(input, period, k, output);
-            Ema.Compute(output[emaLookback..], period, k, scratch[emaLookback..]);
+            MovingAverage.Compute(input, period, MaType.Ema, output);
+            MovingAverage.Compute(output[emaLookback..], period, MaType.Ema, scratch[emaLookback..]);
             var tripleStart = 2 * emaLookback;
-            Ema.Compute(scratch[tripleStart..], period, k, output[tripleStart..]);
+            MovingAverage.Compute(scratch[tripleStart..], period, MaType.Ema, output[tripleStart..]);
 
             // 1-bar ROC in place, from the end so each step still sees the previous EMA value.
             for (var i = n - 1; i >= lookback; i--)
@@ -67,9 +67,9 @@ public static class Trix
 /// <summary>Streaming TRIX; equals <see cref="Trix.Compute"/> bit for bit.</summary>
 public sealed class TrixState : IIndicatorState
 {
-    private readonly EmaState _ema1;
-    private readonly EmaState _ema2;
-    private readonly EmaState _ema3;
+    private readonly IMovingAverageState _ema1;
+    private readonly IMovingAverageState _ema2;
+    private readonly IMovingAverageState _ema3;
     private readonly int _lookback;
     private double _previous;
     private int _bars;
@@ -77,9 +77,9 @@ public sealed class TrixState : IIndicatorState
     public TrixState(int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _ema1 = new EmaState(period);
-        _ema2 = new EmaState(period);
-        _ema3 = new EmaState(period);
+        _ema1 = MovingAverage.CreateState(period, MaType.Ema);
+        _ema2 = MovingAverage.CreateState(period, MaType.Ema);
+        _ema3 = MovingAverage.CreateState(period, MaType.Ema);
         _lookback = Trix.Lookback(period);
     }
 
