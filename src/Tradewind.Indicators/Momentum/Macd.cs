@@ -47,21 +47,61 @@ public static class Macd
             return;
         }
 
-        // The signal output holds the slow EMA until the signal line overwrites it.
-        Ema.Compute(input, slowPeriod, slowK, signal);
+        // One pass for both EMAs (two independent dependency chains run side by side), then one for signal and hist.
+        // Each line keeps Ema.Compute's arithmetic: seed = SMA of its first `period` values, then ((x - e) * k) + e.
         var fastStart = slowLookback - Ema.Lookback(fastPeriod);
-        Ema.Compute(input[fastStart..], fastPeriod, fastK, macd[fastStart..]);
-        for (var i = slowLookback; i < n; i++)
+        var slowSum = 0.0;
+        for (var i = 0; i < slowPeriod; i++)
         {
-            macd[i] -= signal[i];
+            slowSum += input[i];
         }
 
-        // Through MovingAverage so that signal period 1 is the macd line itself (TA-Lib's own INT_MACD misreads its
-        // buffers there, since its EMA lookback rejects period 1); any other period is the plain EMA.
-        MovingAverage.Compute(macd[slowLookback..], signalPeriod, MaType.Ema, signal[slowLookback..]);
-        for (var i = lookback; i < n; i++)
+        var fastSum = 0.0;
+        for (var i = fastStart; i <= slowLookback; i++)
         {
-            hist[i] = macd[i] - signal[i];
+            fastSum += input[i];
+        }
+
+        var slow = slowSum / slowPeriod;
+        var fast = fastSum / fastPeriod;
+        macd[slowLookback] = fast - slow;
+        for (var i = slowLookback + 1; i < n; i++)
+        {
+            var x = input[i];
+            slow = ((x - slow) * slowK) + slow;
+            fast = ((x - fast) * fastK) + fast;
+            macd[i] = fast - slow;
+        }
+
+        // Signal period 1 is the macd line itself, as MA period 1 is everywhere in TA-Lib (its own INT_MACD
+        // misreads its buffers there, since its EMA lookback rejects period 1).
+        if (signalPeriod == 1)
+        {
+            for (var i = lookback; i < n; i++)
+            {
+                signal[i] = macd[i];
+                hist[i] = macd[i] - macd[i];
+            }
+        }
+        else
+        {
+            var signalSum = 0.0;
+            for (var i = slowLookback; i <= lookback; i++)
+            {
+                signalSum += macd[i];
+            }
+
+            var signalK = Ema.K(signalPeriod);
+            var line = signalSum / signalPeriod;
+            signal[lookback] = line;
+            hist[lookback] = macd[lookback] - line;
+            for (var i = lookback + 1; i < n; i++)
+            {
+                var m = macd[i];
+                line = ((m - line) * signalK) + line;
+                signal[i] = line;
+                hist[i] = m - line;
+            }
         }
 
         macd[..lookback].Fill(double.NaN);
