@@ -50,6 +50,29 @@ public sealed class ParityTests
         Assert.Equal(lookback + 1, state.WarmUpPeriod);
     }
 
+    /// <summary>The same check with every golden case's parameters and inputs, so non-default settings are covered too.</summary>
+    [Theory]
+    [MemberData(nameof(GoldenTests.Files), MemberType = typeof(GoldenTests))]
+    public void Stream_GoldenCaseParameters_EqualsBatchExactly(string file)
+    {
+        var golden = GoldenFile.Load(file);
+        var definition = IndicatorRegistry.Default.Get(golden.Indicator);
+        var data = Dataset.Load(golden.Dataset);
+        var batch = IndicatorRunner.Batch(definition, data, golden.Params, golden.Inputs);
+        var stream = IndicatorRunner.Stream(definition, data, golden.Params, golden.Inputs);
+        for (var o = 0; o < batch.Length; o++)
+        {
+            for (var i = 0; i < data.Length; i++)
+            {
+                var b = batch[o][i];
+                var s = stream[o][i];
+                Assert.True(
+                    BitConverter.DoubleToInt64Bits(b) == BitConverter.DoubleToInt64Bits(s) || (double.IsNaN(b) && double.IsNaN(s)),
+                    $"{file} {definition.Outputs[o].Name}[{i}]: batch {b:R}, stream {s:R}");
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Reset_AfterRun_ReplaysIdentically(string indicator, string dataset)
