@@ -190,8 +190,8 @@ internal sealed class ParsedCandles(string path, RowLocation location)
     private static string Boundary(Timeframe tf) => tf.Name switch
     {
         "1m" => "1m bars open at whole minutes",
-        "5m" or "15m" or "30m" => $"{tf} bars open at minutes divisible by {tf.NominalMilliseconds / 60_000} (UTC)",
-        "1h" => "1h bars open on the hour (UTC)",
+        "5m" or "15m" or "30m" => $"{tf} bars open at minutes divisible by {tf.NominalMilliseconds / 60_000}",
+        "1h" => "1h bars open on the hour",
         "4h" => "4h bars open at 00:00, 04:00, ... 20:00 UTC",
         "1d" => "1d bars open at 00:00 UTC",
         "1w" => "1w bars open on Monday 00:00 UTC",
