@@ -301,6 +301,22 @@ public sealed class CandleFileReaderTests : IDisposable
         Assert.Contains("line 3: the row has 3 columns, but 'volume' is column 6", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2024-01-02,1,2,0.5,1.5,10\n31.01.2024,1,2,0.5,1.5,10", "line 3: time '31.01.2024' is neither a date (e.g. 2024-01-31 or 2024-01-31T13:00:00Z) nor a Unix timestamp")]
+    [InlineData("2024-01-02,1,2,0.5,1.5,10\n2024-01-03,1,10,0.5,11,10", "line 3: high 10 is below the close 11")]
+    [InlineData("2024-01-02,1,2,0.5,1.5,10\n2024-01-03,1,2,1.2,1.5,10", "line 3: low 1.2 is above the open 1")]
+    [InlineData("2024-01-02,1,2,0.5,1.5,10\n2024-01-03,1,2,0.5,1.5,-3", "line 3: volume -3 is not a number >= 0")]
+    [InlineData("2024-01-02,1,2,0.5,1.5,10\n2024-01-03,1,2,0.5,1.5,", "line 3: volume is empty")]
+    [InlineData("2024-01-02,1,2,0.5,1.5,10\n1704240000000,1,2,0.5,1.5,10", "line 3: time '1704240000000' is a number, but the rows before it use dates")]
+    public async Task Read_BadRow_MessageNamesLineAndProblem(string rows, string expected)
+    {
+        var path = Write("row.csv", "time,open,high,low,close,volume\n" + rows + "\n");
+
+        var ex = await Assert.ThrowsAsync<TradewindException>(() => CandleFileReader.ReadAsync(path));
+
+        Assert.Equal($"{path}, {expected}.", ex.Message);
+    }
+
     [Fact]
     public async Task Read_RandomCorruptions_EitherReadOrFailWithImportError()
     {
