@@ -10,7 +10,7 @@ namespace Tradewind.MarketData;
 /// <param name="BarsFetched">Bars the venue returned, in <paramref name="SourceTimeframe"/>.</param>
 /// <param name="BarsStored">Bars written to the store, in the requested timeframe (after resampling).</param>
 /// <param name="RangesFetched">The missing ranges that were fetched; empty when the store already had everything.</param>
-/// <param name="Requests">Calls made to the venue's provider (one per missing range; the provider pages inside each).</param>
+/// <param name="Requests">Calls made to the venue's provider: one per missing range, or per slice of a long one (the provider pages inside each).</param>
 public sealed record FetchResult(
     CandleSeries Candles,
     Timeframe SourceTimeframe,

@@ -225,6 +225,42 @@ public sealed class CandleServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetCandles_LongRange_IsFetchedInSlicesAlignedToTheTimeframe()
+    {
+        var venue = new CountingProvider(ExchangeId.Sim, Timeframe.M15);
+        var service = new CandleService(_store, new ProviderRegistry([venue]), _clock) { SliceBars = 100 };
+        var to = Start + (3 * Day);
+
+        var result = await service.GetCandlesAsync(Btc, Timeframe.H1, Start, to, null, None);
+
+        // 100 fifteen-minute bars = 25 hours: slices end on hour boundaries and tile the range exactly.
+        Assert.Equal(3, venue.Calls.Count);
+        Assert.Equal([Start, Start + (25 * Hour), Start + (50 * Hour)], venue.Calls.Select(c => c.From));
+        Assert.Equal([Start + (25 * Hour), Start + (50 * Hour), to], venue.Calls.Select(c => c.To));
+        Assert.Equal(3, result.Requests);
+        Assert.Equal([new TimeRange(Start, to)], result.RangesFetched);
+        Assert.Equal(72, result.Candles.Count);
+    }
+
+    [Fact]
+    public async Task GetCandles_VenueFailsMidway_KeepsFinishedSlicesAndResumesFromThere()
+    {
+        var venue = new CountingProvider(ExchangeId.Sim, Timeframe.H1) { FailOnCall = 3 };
+        var service = new CandleService(_store, new ProviderRegistry([venue]), _clock) { SliceBars = 24 };
+        var to = Start + (5 * Day);
+
+        var ex = await Assert.ThrowsAsync<TradewindException>(() => service.GetCandlesAsync(Btc, Timeframe.H1, Start, to, null, None));
+        Assert.Equal(ErrorCode.VenueError, ex.Code);
+        Assert.Equal([new TimeRange(Start, Start + (2 * Day))], await _store.GetCoverageAsync(Btc, Timeframe.H1, None));
+
+        venue.FailOnCall = null;
+        var resumed = await service.GetCandlesAsync(Btc, Timeframe.H1, Start, to, null, None);
+
+        Assert.Equal([new TimeRange(Start + (2 * Day), to)], resumed.RangesFetched);
+        TestCandles.AssertEqual(CountingProvider.Series(Timeframe.H1, Start, to), resumed.Candles);
+    }
+
+    [Fact]
     public async Task GetCandles_WithProgress_ReportsEachPartAndEndsAtOne()
     {
         var venue = new CountingProvider(ExchangeId.Sim, Timeframe.M1);

@@ -19,6 +19,9 @@ public sealed class CountingProvider(ExchangeId exchange, params Timeframe[] nat
     /// <summary>Every candle request: timeframe and [from, to).</summary>
     public List<(Timeframe Timeframe, long From, long To)> Calls { get; } = [];
 
+    /// <summary>When set, the call with this 1-based number fails like a venue error (after it is counted).</summary>
+    public int? FailOnCall { get; set; }
+
     /// <summary>Bars opening in <paramref name="range"/> do not exist at the venue.</summary>
     public void AddOutage(TimeRange range) => _outages.Add(range);
 
@@ -50,6 +53,10 @@ public sealed class CountingProvider(ExchangeId exchange, params Timeframe[] nat
         lock (Calls)
         {
             Calls.Add((timeframe, fromMs, toMs));
+            if (Calls.Count == FailOnCall)
+            {
+                throw new TradewindException(ErrorCode.VenueError, "The venue answered 502 Bad Gateway.");
+            }
         }
 
         var builder = new CandleSeriesBuilder();
