@@ -66,7 +66,7 @@ public sealed class CandleService
         try
         {
             var coverage = await _store.GetCoverageAsync(ticker, timeframe, cancellationToken);
-            var missing = TimeRange.Subtract(new TimeRange(first, end), coverage);
+            var missing = WholeBars(timeframe, TimeRange.Subtract(new TimeRange(first, end), coverage));
             long missingMs = 0;
             foreach (var part in missing)
             {
@@ -151,6 +151,31 @@ public sealed class CandleService
     {
         var span = SliceBars * source.NominalMilliseconds;
         return partEnd - fromMs <= span ? partEnd : Math.Min(partEnd, AlignUp(timeframe, fromMs + span));
+    }
+
+    /// <summary>
+    /// Widens each part to whole bars. Coverage recorded by other writers may end inside a bar; fetching a part that
+    /// starts mid-bar would store that bar from only some of its source bars.
+    /// </summary>
+    private static List<TimeRange> WholeBars(Timeframe timeframe, IReadOnlyList<TimeRange> parts)
+    {
+        var result = new List<TimeRange>(parts.Count);
+        foreach (var part in parts)
+        {
+            var from = timeframe.Floor(part.From);
+            if (result.Count > 0 && from < result[^1].To)
+            {
+                from = result[^1].To;
+            }
+
+            var to = AlignUp(timeframe, part.To);
+            if (to > from)
+            {
+                result.Add(new TimeRange(from, to));
+            }
+        }
+
+        return result;
     }
 
     private static long AlignUp(Timeframe timeframe, long timeMs) =>

@@ -225,6 +225,18 @@ public sealed class CandleServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetCandles_CoverageEndingMidBar_RefetchesThatWholeBar()
+    {
+        var venue = new CountingProvider(ExchangeId.Sim, Timeframe.M1);
+        await _store.UpsertAsync(Btc, Timeframe.H1, CountingProvider.Series(Timeframe.H1, Start, Start + Hour), new(Start, Start + (90 * Minute)), None);
+
+        var result = await Service(venue).GetCandlesAsync(Btc, Timeframe.H1, Start, Start + (5 * Hour), null, None);
+
+        Assert.Equal([(Timeframe.M1, Start + Hour, Start + (5 * Hour))], venue.Calls);
+        Assert.Equal(5, result.Candles.Count);
+    }
+
+    [Fact]
     public async Task GetCandles_LongRange_IsFetchedInSlicesAlignedToTheTimeframe()
     {
         var venue = new CountingProvider(ExchangeId.Sim, Timeframe.M15);
