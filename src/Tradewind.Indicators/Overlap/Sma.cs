@@ -35,7 +35,6 @@ public static class Sma
     internal static IndicatorDefinition Definition { get; } = new()
     {
         Name = "sma",
-        Aliases = ["ma"],
         TaLibFunction = "SMA",
         Group = IndicatorGroup.Overlap,
         Title = "Simple Moving Average",
