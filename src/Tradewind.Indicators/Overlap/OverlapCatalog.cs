@@ -14,6 +14,7 @@ internal static class OverlapCatalog
         yield return Kama.Definition;
         yield return T3.Definition;
         yield return MovingAverage.Definition;
+        yield return Mavp.Definition;
         yield return Bbands.Definition;
         yield return MidPoint.Definition;
         yield return MidPrice.Definition;
