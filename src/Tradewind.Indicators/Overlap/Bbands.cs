@@ -8,7 +8,11 @@ namespace Tradewind.Indicators.Overlap;
 /// </summary>
 public static class Bbands
 {
-    public static int Lookback(int period, MaType type) => MovingAverage.Lookback(period, type);
+    /// <summary>
+    /// TA-Lib's BBANDS lookback, the MA's. The deviation needs period-1 bars, which every MA type here already
+    /// waits for; the max keeps the bands aligned for an MA with a shorter fixed lookback (MAMA's is 32).
+    /// </summary>
+    public static int Lookback(int period, MaType type) => Math.Max(MovingAverage.Lookback(period, type), period - 1);
 
     public static void Compute(
         ReadOnlySpan<double> input,
@@ -26,12 +30,14 @@ public static class Bbands
         if (n <= first)
         {
             upper[..n].Fill(double.NaN);
+            middle[..n].Fill(double.NaN);
             lower[..n].Fill(double.NaN);
             return;
         }
 
         upper[..first].Fill(double.NaN);
         lower[..first].Fill(double.NaN);
+        middle[..first].Fill(double.NaN);
 
         // TA-Lib starts the deviation's running sums where the MA's output starts, so do the same. The variance
         // goes through the upper band's buffer: no scratch allocation.
@@ -101,7 +107,7 @@ public sealed class BbandsState : IIndicatorState
 
     public int WarmUpPeriod { get; }
 
-    public bool IsReady => _average.IsReady;
+    public bool IsReady => _variance.IsReady;
 
     public void Update(double value, out double upper, out double middle, out double lower)
     {
@@ -116,9 +122,10 @@ public sealed class BbandsState : IIndicatorState
             variance = _variance.Update(value);
         }
 
-        if (!_average.IsReady)
+        if (!_variance.IsReady)
         {
             upper = double.NaN;
+            middle = double.NaN;
             lower = double.NaN;
             return;
         }

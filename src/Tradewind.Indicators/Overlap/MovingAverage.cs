@@ -91,7 +91,7 @@ public static class MovingAverage
         Description = "Moving average of the type chosen by `ma_type`: SMA, EMA, WMA, DEMA, TEMA, TRIMA, KAMA or T3 (volume factor 0.7), "
             + "each exactly as the dedicated indicator (TA-Lib MA). Period 1 returns the source unchanged.",
         Inputs = [new InputSpec("source", InputKind.Real)],
-        Parameters = [ParameterSpec.Period(30, min: 1), ParameterSpec.MovingAverage()],
+        Parameters = [ParameterSpec.Period(30, min: 1), ParameterSpec.MovingAverage(description: "Average: " + AvailableTypes + ".")],
         Outputs = [new OutputSpec("value", "The average.")],
         Lookback = p => Lookback((int)p[0], (MaType)(int)p[1]),
         Kernel = static (in IndicatorInputs i, ReadOnlySpan<double> p, in IndicatorOutputs o) => Compute(i.In0, (int)p[0], (MaType)(int)p[1], o.Out0),
