@@ -1,7 +1,7 @@
 namespace Tradewind.Indicators.Overlap;
 
 /// <summary>
-/// Tillson's T3 (TA-Lib T3; Tim Tillson, "Better Moving Averages", Technical Analysis of Stocks &amp; Commodities 1998):
+/// Tillson's T3 (TA-Lib T3; Tim Tillson, "Smoothing Techniques for More Accurate Signals", Technical Analysis of Stocks &amp; Commodities, January 1998):
 /// six cascaded EMAs combined with coefficients from the volume factor. First value at index 6 x (period-1).
 /// </summary>
 public static class T3
