@@ -4,15 +4,25 @@ namespace Tradewind.Indicators.Overlap;
 
 /// <summary>
 /// TA-Lib's MA dispatcher: one entry point for every <see cref="MaType"/>, used by indicators that take a
-/// moving-average type (BBANDS, STOCH, APO, PPO, MACDEXT ...).
+/// moving-average type (BBANDS, STOCH, APO, PPO, MACDEXT ...), and the <c>ma</c> indicator itself.
 /// </summary>
 public static class MovingAverage
 {
+    /// <summary>The types this build can compute, for error messages.</summary>
+    internal const string AvailableTypes = "0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA), 6 (KAMA) or 8 (T3)";
+
+    /// <summary>TA-Lib's TA_MA_Lookback. T3 uses TA-Lib's MA default volume factor, 0.7.</summary>
     public static int Lookback(int period, MaType type) => period <= 1 ? 0 : type switch
     {
         MaType.Sma => Sma.Lookback(period),
         MaType.Ema => Ema.Lookback(period),
-        _ => NotYet<int>(type),
+        MaType.Wma => Wma.Lookback(period),
+        MaType.Dema => Dema.Lookback(period),
+        MaType.Tema => Tema.Lookback(period),
+        MaType.Trima => Trima.Lookback(period),
+        MaType.Kama => Kama.Lookback(period),
+        MaType.T3 => T3.Lookback(period),
+        _ => NotAvailable<int>(type),
     };
 
     /// <summary>Batch MA of any type. Period 1 copies the input (as TA-Lib does).</summary>
@@ -32,8 +42,26 @@ public static class MovingAverage
             case MaType.Ema:
                 Ema.Compute(input, period, output);
                 break;
+            case MaType.Wma:
+                Wma.Compute(input, period, output);
+                break;
+            case MaType.Dema:
+                Dema.Compute(input, period, output);
+                break;
+            case MaType.Tema:
+                Tema.Compute(input, period, output);
+                break;
+            case MaType.Trima:
+                Trima.Compute(input, period, output);
+                break;
+            case MaType.Kama:
+                Kama.Compute(input, period, output);
+                break;
+            case MaType.T3:
+                T3.Compute(input, period, T3.DefaultVolumeFactor, output);
+                break;
             default:
-                NotYet<int>(type);
+                NotAvailable<int>(type);
                 break;
         }
     }
@@ -45,13 +73,35 @@ public static class MovingAverage
         {
             MaType.Sma => new SmaAdapter(new SmaState(period)),
             MaType.Ema => new EmaAdapter(new EmaState(period)),
-            _ => NotYet<IMovingAverageState>(type),
+            MaType.Wma => new WmaState(period),
+            MaType.Dema => new DemaState(period),
+            MaType.Tema => new TemaState(period),
+            MaType.Trima => new TrimaState(period),
+            MaType.Kama => new KamaState(period),
+            MaType.T3 => new T3State(period),
+            _ => NotAvailable<IMovingAverageState>(type),
         };
 
-    private static T NotYet<T>(MaType type) => ThrowHelper.Throw<T>(
+    internal static IndicatorDefinition Definition { get; } = new()
+    {
+        Name = "ma",
+        TaLibFunction = "MA",
+        Group = IndicatorGroup.Overlap,
+        Title = "Moving Average",
+        Description = "Moving average of the type chosen by `ma_type`: SMA, EMA, WMA, DEMA, TEMA, TRIMA, KAMA or T3 (volume factor 0.7), "
+            + "each exactly as the dedicated indicator (TA-Lib MA). Period 1 returns the source unchanged.",
+        Inputs = [new InputSpec("source", InputKind.Real)],
+        Parameters = [ParameterSpec.Period(30, min: 1), ParameterSpec.MovingAverage(description: "Average: " + AvailableTypes + ".")],
+        Outputs = [new OutputSpec("value", "The average.")],
+        Lookback = p => Lookback((int)p[0], (MaType)(int)p[1]),
+        Kernel = static (in IndicatorInputs i, ReadOnlySpan<double> p, in IndicatorOutputs o) => Compute(i.In0, (int)p[0], (MaType)(int)p[1], o.Out0),
+        CreateStateUnchecked = p => new MaState((int)p[0], (MaType)(int)p[1]),
+    };
+
+    private static T NotAvailable<T>(MaType type) => ThrowHelper.Throw<T>(
         ErrorCode.InvalidParameter,
         $"Moving average type {(int)type} ({type}) is not available.",
-        "Use 0 (SMA) or 1 (EMA).");
+        $"Use {AvailableTypes}.");
 
     private sealed class IdentityState : IMovingAverageState
     {
@@ -83,4 +133,27 @@ public static class MovingAverage
 
         public void Reset() => inner.Reset();
     }
+}
+
+/// <summary>Streaming MA of any type (the <c>ma</c> indicator); equals <see cref="MovingAverage.Compute"/> bit for bit.</summary>
+public sealed class MaState : IIndicatorState, IMovingAverageState
+{
+    private readonly IMovingAverageState _inner;
+
+    public MaState(int period, MaType type)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        WarmUpPeriod = MovingAverage.Lookback(period, type) + 1;
+        _inner = MovingAverage.CreateState(period, type);
+    }
+
+    public int WarmUpPeriod { get; }
+
+    public bool IsReady => _inner.IsReady;
+
+    public double Update(double value) => _inner.Update(value);
+
+    public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = _inner.Update(inputs[0]);
+
+    public void Reset() => _inner.Reset();
 }

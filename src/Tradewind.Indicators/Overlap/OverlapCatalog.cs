@@ -7,6 +7,18 @@ internal static class OverlapCatalog
     {
         yield return Sma.Definition;
         yield return Ema.Definition;
-        yield break;
+        yield return Wma.Definition;
+        yield return Dema.Definition;
+        yield return Tema.Definition;
+        yield return Trima.Definition;
+        yield return Kama.Definition;
+        yield return T3.Definition;
+        yield return MovingAverage.Definition;
+        yield return Mavp.Definition;
+        yield return Bbands.Definition;
+        yield return MidPoint.Definition;
+        yield return MidPrice.Definition;
+        yield return Sar.Definition;
+        yield return SarExt.Definition;
     }
 }

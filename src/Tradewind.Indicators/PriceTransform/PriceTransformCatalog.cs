@@ -5,6 +5,9 @@ internal static class PriceTransformCatalog
 {
     public static IEnumerable<IndicatorDefinition> Definitions()
     {
-        yield break;
+        yield return AvgPrice.Definition;
+        yield return MedPrice.Definition;
+        yield return TypPrice.Definition;
+        yield return WclPrice.Definition;
     }
 }

@@ -1,0 +1,87 @@
+namespace Tradewind.Indicators.Statistics;
+
+/// <summary>
+/// Bar index of the highest value over the last `period` bars (TA-Lib MAXINDEX). The index is absolute, as TA-Lib
+/// returns it: counted from the first bar of the input (0), not "bars ago". First value at index period-1.
+/// </summary>
+public static class MaxIndex
+{
+    public static int Lookback(int period) => period - 1;
+
+    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output)
+    {
+        var lookback = Lookback(period);
+        var n = input.Length;
+        if (n <= lookback)
+        {
+            output[..n].Fill(double.NaN);
+            return;
+        }
+
+        output[..lookback].Fill(double.NaN);
+        var highest = new HighestTracker();
+        for (var today = lookback; today < n; today++)
+        {
+            highest.Next(input.Slice(today - lookback, period), today);
+            output[today] = highest.Index;
+        }
+    }
+
+    internal static IndicatorDefinition Definition { get; } = new()
+    {
+        Name = "maxindex",
+        TaLibFunction = "MAXINDEX",
+        Group = IndicatorGroup.MathOperator,
+        Title = "Index of Highest Value",
+        Description = "Bar index of the highest value over the last `period` bars (TA-Lib MAXINDEX). Indices are absolute, as TA-Lib returns them: "
+            + "0 is the first bar of the input (the first bar with a value when the input starts with a warm-up). "
+            + "On a tie the newest bar wins unless the previous highest has just left the window, then the oldest (TA-Lib's scan).",
+        Inputs = [new InputSpec("source", InputKind.Real)],
+        Parameters = [ParameterSpec.Period(30)],
+        Outputs = [new OutputSpec("index", "Absolute bar index of the highest value in the window.")],
+        Lookback = p => Lookback((int)p[0]),
+        Kernel = static (in IndicatorInputs i, ReadOnlySpan<double> p, in IndicatorOutputs o) => Compute(i.In0, (int)p[0], o.Out0),
+        CreateStateUnchecked = p => new MaxIndexState((int)p[0]),
+    };
+}
+
+/// <summary>Streaming MAXINDEX; equals <see cref="MaxIndex.Compute"/> bit for bit. Indices count the bars this state has seen.</summary>
+public sealed class MaxIndexState : IIndicatorState
+{
+    private readonly SlidingWindow _window;
+    private HighestTracker _highest = new();
+    private int _today = -1;
+
+    public MaxIndexState(int period)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        _window = new SlidingWindow(period);
+    }
+
+    public int WarmUpPeriod => _window.Capacity;
+
+    public bool IsReady => _window.IsFull;
+
+    /// <summary>Consumes one value; returns the absolute index of the highest value, or NaN while warming up.</summary>
+    public double Update(double value)
+    {
+        _window.Add(value);
+        _today++;
+        if (!_window.IsFull)
+        {
+            return double.NaN;
+        }
+
+        _highest.Next(_window.Values, _today);
+        return _highest.Index;
+    }
+
+    public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0]);
+
+    public void Reset()
+    {
+        _window.Clear();
+        _highest.Reset();
+        _today = -1;
+    }
+}
