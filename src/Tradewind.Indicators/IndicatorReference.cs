@@ -76,7 +76,7 @@ public static class IndicatorReference
         _ => group.ToString(),
     };
 
-    private static string Num(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string Num(double v) => Math.Abs(v) >= 1e9 ? v.ToString("G6", CultureInfo.InvariantCulture) : v.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
