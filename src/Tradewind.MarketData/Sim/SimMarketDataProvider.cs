@@ -26,6 +26,7 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
 
     private static readonly IReadOnlyList<InstrumentSpec> Instruments = BuildInstruments();
 
+    private readonly SimDayCache _dayCache = new();
     private readonly TimeProvider _time;
     private readonly ulong _seed;
     private readonly long _genesisMs;
@@ -285,30 +286,19 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
     private CandleSeries AggregateDays(
         SimDayGenerator generator, Timeframe timeframe, long start, long end, int capacity, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        var instrument = (SimUniverse.IndexOf(generator.Symbol) * 2) + (generator.IsPerpetual ? 1 : 0);
         var builder = new CandleSeriesBuilder(capacity);
         var bucket = long.MinValue;
         double bo = 0, bh = 0, bl = 0, bc = 0, bv = 0;
         for (var dayStart = start; dayStart < end; dayStart += DayMs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            generator.Generate(DayIndex(dayStart));
-            var h = generator.High;
-            var l = generator.Low;
-            var v = generator.Volume;
-            double hi = h[0], lo = l[0], vol = v[0];
-            for (var i = 1; i < Minutes; i++)
+            var day = DayIndex(dayStart);
+            if (!_dayCache.TryGet(instrument, day, out var bar))
             {
-                if (h[i] > hi)
-                {
-                    hi = h[i];
-                }
-
-                if (l[i] < lo)
-                {
-                    lo = l[i];
-                }
-
-                vol += v[i];
+                generator.Generate(day);
+                bar = SummarizeDay(generator, dayStart);
+                _dayCache.Set(instrument, day, bar);
             }
 
             var dayBucket = timeframe.Floor(dayStart);
@@ -321,19 +311,19 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
                 }
 
                 bucket = dayBucket;
-                bo = generator.Open[0];
-                bh = hi;
-                bl = lo;
-                bv = vol;
+                bo = bar.Open;
+                bh = bar.High;
+                bl = bar.Low;
+                bv = bar.Volume;
             }
             else
             {
-                bh = Math.Max(bh, hi);
-                bl = Math.Min(bl, lo);
-                bv += vol;
+                bh = Math.Max(bh, bar.High);
+                bl = Math.Min(bl, bar.Low);
+                bv += bar.Volume;
             }
 
-            bc = generator.Close[Minutes - 1];
+            bc = bar.Close;
         }
 
         if (bucket != long.MinValue)
@@ -343,6 +333,30 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
         }
 
         return builder.Build();
+    }
+
+    private static Candle SummarizeDay(SimDayGenerator generator, long dayStart)
+    {
+        var h = generator.High;
+        var l = generator.Low;
+        var v = generator.Volume;
+        double hi = h[0], lo = l[0], vol = v[0];
+        for (var i = 1; i < Minutes; i++)
+        {
+            if (h[i] > hi)
+            {
+                hi = h[i];
+            }
+
+            if (l[i] < lo)
+            {
+                lo = l[i];
+            }
+
+            vol += v[i];
+        }
+
+        return new Candle(dayStart, generator.Open[0], hi, lo, generator.Close[Minutes - 1], vol);
     }
 
     private static long Mod(long value, long divisor)

@@ -24,7 +24,7 @@ internal static class SimModel
     public static ReadOnlySpan<double> RegimeDrift => [0.0003, 0.0030, -0.0025, -0.0300];
 
     /// <summary>Multiplier of the market's GARCH volatility in each regime.</summary>
-    public static ReadOnlySpan<double> RegimeVolatility => [0.75, 1.00, 1.20, 2.50];
+    public static ReadOnlySpan<double> RegimeVolatility => [0.75, 1.00, 1.20, 3.00];
 
     /// <summary>Multiplier of traded volume in each regime.</summary>
     public static ReadOnlySpan<double> RegimeVolume => [0.85, 1.20, 1.00, 2.20];

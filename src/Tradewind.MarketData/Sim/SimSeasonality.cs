@@ -18,11 +18,10 @@ internal static class SimSeasonality
     public static double[] VarianceWeight { get; } = Build(power: 2);
 
     /// <summary>
-    /// Share of the day's volume in each minute (sums to 1), proportional to the volatility shape; the volume's
-    /// response to the size of each move (see SimModel.VolumeSlope) steepens it further, to a busiest-to-quietest hour
-    /// ratio of about 3.
+    /// Share of the day's volume in each minute (sums to 1), proportional to the variance shape. The volume's response
+    /// to the size of each move (SimModel.VolumeSlope) adds to it: the busiest hours trade 2-3 times the quietest.
     /// </summary>
-    public static double[] VolumeWeight { get; } = Build(power: 1);
+    public static double[] VolumeWeight { get; } = Build(power: 2);
 
     private static double[] Build(int power)
     {
