@@ -209,8 +209,8 @@ internal sealed class SimDayGenerator
         var price = Price;
         var basis = Basis;
         var perpetual = _perpetual;
-        var dayVariance = (beta2 * _layer.Market.Variance[day]) + _daily.IdioVariance[day];
-        var varianceWeights = SimSeasonality.VarianceWeight;
+        var inverseDaySd = 1.0 / Math.Sqrt((beta2 * _layer.Market.Variance[day]) + _daily.IdioVariance[day]);
+        var inverseSdWeights = SimSeasonality.InverseSdWeight;
         var volumeWeights = SimSeasonality.VolumeWeight;
         var baseVolume = _daily.QuoteVolume[day] / SimMath.Exp(_daily.LogOpen[day]);
         if (perpetual)
@@ -248,7 +248,7 @@ internal sealed class SimDayGenerator
             open = close;
 
             // Volume follows the seasonal shape and rises with the size of the move relative to a normal minute.
-            var shock = Math.Min(Math.Abs(d) / Math.Sqrt(dayVariance * varianceWeights[i]), SimModel.VolumeShockCap);
+            var shock = Math.Min(Math.Abs(d) * inverseDaySd * inverseSdWeights[i], SimModel.VolumeShockCap);
             var noise = SimMath.Exp((SimModel.MinuteVolumeNoise * rng.NextNormal()) + noiseDrift);
             var volume = baseVolume * volumeWeights[i] * (SimModel.VolumeBase + (SimModel.VolumeSlope * shock)) * noise;
             Volume[i] = Math.Max(1.0, Math.Round(volume * inverseQuantum)) * quantum;

@@ -17,11 +17,25 @@ internal static class SimSeasonality
     /// <summary>Share of the day's return variance in each minute (sums to 1).</summary>
     public static double[] VarianceWeight { get; } = Build(power: 2);
 
+    /// <summary>1 / sqrt(VarianceWeight): turns a minute's move into units of a typical minute's standard deviation.</summary>
+    public static double[] InverseSdWeight { get; } = Inverse(VarianceWeight);
+
     /// <summary>
     /// Share of the day's volume in each minute (sums to 1), proportional to the variance shape. The volume's response
     /// to the size of each move (SimModel.VolumeSlope) adds to it: the busiest hours trade 2-3 times the quietest.
     /// </summary>
     public static double[] VolumeWeight { get; } = Build(power: 2);
+
+    private static double[] Inverse(double[] variance)
+    {
+        var inverse = new double[variance.Length];
+        for (var i = 0; i < variance.Length; i++)
+        {
+            inverse[i] = 1.0 / Math.Sqrt(variance[i]);
+        }
+
+        return inverse;
+    }
 
     private static double[] Build(int power)
     {
