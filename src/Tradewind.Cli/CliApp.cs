@@ -12,6 +12,8 @@ public static class CliApp
         var root = new RootCommand(
             "Tradewind: self-hosted AI and algorithmic trading on crypto and prediction markets.\n"
             + "Runs offline on the built-in `sim` venue; real venues are a configuration away.");
+        root.Subcommands.Add(DemoCommand.Build(console));
+        root.Subcommands.Add(DataCommand.Build(console));
         root.Subcommands.Add(IndicatorsCommand.Build(console));
         return root;
     }

@@ -20,9 +20,9 @@ internal static class CommonOptions
         HelpName = "id",
     };
 
-    public static Option<string> Symbol() => new("--symbol", "-s")
+    public static Option<string> Symbol() => new("--symbol", "-s", "--ticker")
     {
-        Description = "Symbol as BASE/QUOTE (e.g. BTC/USDT), or a full ticker EXCHANGE:BASE/QUOTE[:SETTLE].",
+        Description = "Symbol as BASE/QUOTE (e.g. BTC/USDT) with --exchange, or a full ticker EXCHANGE:BASE/QUOTE[:SETTLE].",
         Required = true,
         HelpName = "symbol",
     };
