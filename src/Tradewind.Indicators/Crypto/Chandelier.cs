@@ -42,7 +42,7 @@ public static class Chandelier
     internal static IndicatorDefinition Definition { get; } = new()
     {
         Name = "chandelier",
-        Aliases = ["chandelier_exit", "ce"],
+        Aliases = ["chandelier_exit"],
         Reference = "technicalindicators 3.1.0 ChandelierExit",
         Group = IndicatorGroup.Crypto,
         Title = "Chandelier Exit",

@@ -21,7 +21,7 @@ public static class Rma
     internal static IndicatorDefinition Definition { get; } = new()
     {
         Name = "rma",
-        Aliases = ["smma", "wilders"],
+        Aliases = ["smma"],
         Reference = "trading-signals 8.3.0 WSMA; Stock.Indicators SMMA (spy-1d)",
         Group = IndicatorGroup.Crypto,
         Title = "Wilder's Moving Average (RMA / SMMA)",

@@ -32,7 +32,6 @@ public static class Supertrend
     internal static IndicatorDefinition Definition { get; } = new()
     {
         Name = "supertrend",
-        Aliases = ["st"],
         Reference = "trading-signals 8.3.0 SuperTrend, fed so that its ATR is TA-Lib's",
         Group = IndicatorGroup.Crypto,
         Title = "SuperTrend",
