@@ -4,7 +4,8 @@ namespace Tradewind.Indicators.Crypto;
 
 /// <summary>
 /// Hull moving average (Alan Hull): WMA(2 x WMA(period/2) - WMA(period), floor(sqrt(period))), with integer
-/// halving (floor) as TradingView and most libraries do. First value at index period-1 + floor(sqrt(period))-1.
+/// periods rounded down, as trading-signals and Stock.Indicators do. First value at index
+/// period-1 + floor(sqrt(period))-1.
 /// </summary>
 public static class Hma
 {
@@ -56,7 +57,7 @@ public static class Hma
         Group = IndicatorGroup.Crypto,
         Title = "Hull Moving Average",
         Description = "Alan Hull's low-lag average: WMA(2 x WMA(source, period/2) - WMA(source, period), sqrt(period)), "
-            + "with period/2 and sqrt(period) rounded down (as TradingView's `ta.hma`).",
+            + "with period/2 and sqrt(period) rounded down to whole bars.",
         Inputs = [new InputSpec("source", InputKind.Real)],
         Parameters = [ParameterSpec.Period(9)],
         Outputs = [new OutputSpec("value", "The average.")],

@@ -98,12 +98,12 @@ public static class Ichimoku
         Reference = "trading-signals 8.3.0 IchimokuCloud shifted by the displacement; Stock.Indicators Ichimoku (spy-1d)",
         Group = IndicatorGroup.Crypto,
         Title = "Ichimoku Cloud",
-        Description = "Goichi Hosoda's Ichimoku Kinko Hyo, defined so that bar i reads only bars 0..i: tenkan and kijun are "
-            + "the high-low midpoints over 9 and 26 bars; `senkou_a` = (tenkan + kijun)/2 and `senkou_b` = the 52-bar "
-            + "midpoint, both as computed `displacement` bars earlier (what a chart shows at bar i; TradingView draws them "
-            + "displacement-1 bars ahead, so use 25 to match its chart); `chikou` is the close, which a chart draws "
-            + "displacement bars back: to compare it with the price it is drawn against, compare close with close[-27]. "
-            + "All outputs start where senkou B does.",
+        Description = "Goichi Hosoda's Ichimoku Kinko Hyo, defined so that bar i reads only bars 0..i: `tenkan` and `kijun` "
+            + "are the high-low midpoints over their periods (9 and 26); `senkou_a` = (tenkan + kijun)/2 and `senkou_b` = the "
+            + "high-low midpoint over its period (52), both as computed `displacement` (26) bars earlier, which is what a chart "
+            + "shows at bar i (TradingView draws them displacement-1 bars ahead: use 25 to match its chart); `chikou` is the "
+            + "close, which a chart draws `displacement` bars back, so comparing it with the price it is drawn against means "
+            + "comparing close with close[-27] for displacement 26. All outputs start where senkou B does.",
         Inputs =
         [
             new InputSpec("high", InputKind.High),
