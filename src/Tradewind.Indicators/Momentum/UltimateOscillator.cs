@@ -1,0 +1,261 @@
+namespace Tradewind.Indicators.Momentum;
+
+/// <summary>
+/// Ultimate oscillator (TA-Lib ULTOSC): buying pressure (close - true low) over true range, summed over three
+/// periods and weighted 4:2:1 from the shortest to the longest, scaled to 0..100. TA-Lib sorts the three periods
+/// first, so their order does not matter. First value at index max(periods).
+/// </summary>
+public static class UltimateOscillator
+{
+    public static int Lookback(int period1, int period2, int period3) => Math.Max(Math.Max(period1, period2), period3);
+
+    public static void Compute(
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        int period1,
+        int period2,
+        int period3,
+        Span<double> output)
+    {
+        var sums = new Sums(period1, period2, period3);
+        var n = SeriesLength.Common(high, low, close, output);
+        var lookback = Lookback(period1, period2, period3);
+        if (n <= lookback)
+        {
+            output[..n].Fill(double.NaN);
+            return;
+        }
+
+        output[..lookback].Fill(double.NaN);
+        for (var day = 1; day < lookback; day++)
+        {
+            var (pressure, range) = Terms(high[day], low[day], close[day], close[day - 1]);
+            sums.Prime(day, lookback, pressure, range);
+        }
+
+        for (var today = lookback; today < n; today++)
+        {
+            var (pressure, range) = Terms(high[today], low[today], close[today], close[today - 1]);
+            output[today] = sums.Add(pressure, range);
+
+            // Drop the oldest bar of each window; its terms are a pure function of the inputs, so recomputing them
+            // gives the bits the streaming state stored.
+            var t = today - sums.Short + 1;
+            (pressure, range) = Terms(high[t], low[t], close[t], close[t - 1]);
+            sums.RemoveShort(pressure, range);
+            t = today - sums.Medium + 1;
+            (pressure, range) = Terms(high[t], low[t], close[t], close[t - 1]);
+            sums.RemoveMedium(pressure, range);
+            t = today - sums.Long + 1;
+            (pressure, range) = Terms(high[t], low[t], close[t], close[t - 1]);
+            sums.RemoveLong(pressure, range);
+        }
+    }
+
+    /// <summary>One bar's buying pressure (close - min(low, previous close)) and true range, as TA-Lib's CALC_TERMS.</summary>
+    internal static (double Pressure, double Range) Terms(double high, double low, double close, double previousClose)
+    {
+        var trueLow = low < previousClose ? low : previousClose;
+        var range = high - low;
+        var fromHigh = Math.Abs(previousClose - high);
+        if (fromHigh > range)
+        {
+            range = fromHigh;
+        }
+
+        var fromLow = Math.Abs(previousClose - low);
+        if (fromLow > range)
+        {
+            range = fromLow;
+        }
+
+        return (close - trueLow, range);
+    }
+
+    internal static IndicatorDefinition Definition { get; } = new()
+    {
+        Name = "ultosc",
+        TaLibFunction = "ULTOSC",
+        Group = IndicatorGroup.Momentum,
+        Title = "Ultimate Oscillator",
+        Description = "Buying pressure relative to true range averaged over three horizons and weighted 4:2:1 from short to long (Williams, 1985; TA-Lib ULTOSC).",
+        Inputs = [new InputSpec("high", InputKind.High), new InputSpec("low", InputKind.Low), new InputSpec("close", InputKind.Close)],
+        Parameters =
+        [
+            ParameterSpec.Period(7, min: 1, name: "period1", description: "First averaging window, in bars (TA-Lib sorts the three; the shortest weighs 4)."),
+            ParameterSpec.Period(14, min: 1, name: "period2", description: "Second averaging window, in bars (the middle one weighs 2)."),
+            ParameterSpec.Period(28, min: 1, name: "period3", description: "Third averaging window, in bars (the longest weighs 1)."),
+        ],
+        Outputs = [new OutputSpec("value", "The oscillator, 0..100.")],
+        Lookback = p => Lookback((int)p[0], (int)p[1], (int)p[2]),
+        Kernel = static (in IndicatorInputs i, ReadOnlySpan<double> p, in IndicatorOutputs o) =>
+            Compute(i.In0, i.In1, i.In2, (int)p[0], (int)p[1], (int)p[2], o.Out0),
+        CreateStateUnchecked = p => new UltimateOscillatorState((int)p[0], (int)p[1], (int)p[2]),
+    };
+
+    /// <summary>The three running sums of pressure and range, primed and updated in TA-Lib's order.</summary>
+    internal struct Sums
+    {
+        private double _pressureShort;
+        private double _rangeShort;
+        private double _pressureMedium;
+        private double _rangeMedium;
+        private double _pressureLong;
+        private double _rangeLong;
+
+        public Sums(int period1, int period2, int period3)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(period1, 1);
+            ArgumentOutOfRangeException.ThrowIfLessThan(period2, 1);
+            ArgumentOutOfRangeException.ThrowIfLessThan(period3, 1);
+            Long = Math.Max(Math.Max(period1, period2), period3);
+            Short = Math.Min(Math.Min(period1, period2), period3);
+            Medium = period1 + period2 + period3 - Long - Short;
+        }
+
+        public int Short { get; }
+
+        public int Medium { get; }
+
+        public int Long { get; }
+
+        /// <summary>Before the first output: bar <paramref name="day"/> joins each window that will contain it.</summary>
+        public void Prime(long day, int lookback, double pressure, double range)
+        {
+            if (day > lookback - Short)
+            {
+                _pressureShort += pressure;
+                _rangeShort += range;
+            }
+
+            if (day > lookback - Medium)
+            {
+                _pressureMedium += pressure;
+                _rangeMedium += range;
+            }
+
+            if (day > lookback - Long)
+            {
+                _pressureLong += pressure;
+                _rangeLong += range;
+            }
+        }
+
+        /// <summary>Adds the newest bar to every window and returns the oscillator.</summary>
+        public double Add(double pressure, double range)
+        {
+            _pressureShort += pressure;
+            _pressureMedium += pressure;
+            _pressureLong += pressure;
+            _rangeShort += range;
+            _rangeMedium += range;
+            _rangeLong += range;
+            var output = 0.0;
+            if (!TaLibEpsilon.IsZero(_rangeShort))
+            {
+                output += 4.0 * (_pressureShort / _rangeShort);
+            }
+
+            if (!TaLibEpsilon.IsZero(_rangeMedium))
+            {
+                output += 2.0 * (_pressureMedium / _rangeMedium);
+            }
+
+            if (!TaLibEpsilon.IsZero(_rangeLong))
+            {
+                output += _pressureLong / _rangeLong;
+            }
+
+            return 100.0 * (output / 7.0);
+        }
+
+        public void RemoveShort(double pressure, double range)
+        {
+            _pressureShort -= pressure;
+            _rangeShort -= range;
+        }
+
+        public void RemoveMedium(double pressure, double range)
+        {
+            _pressureMedium -= pressure;
+            _rangeMedium -= range;
+        }
+
+        public void RemoveLong(double pressure, double range)
+        {
+            _pressureLong -= pressure;
+            _rangeLong -= range;
+        }
+    }
+}
+
+/// <summary>Streaming ultimate oscillator with a ring of the last max(periods) terms; equals the batch kernel bit for bit.</summary>
+public sealed class UltimateOscillatorState : IIndicatorState
+{
+    private readonly int _period1;
+    private readonly int _period2;
+    private readonly int _period3;
+    private readonly double[] _pressure;
+    private readonly double[] _range;
+    private UltimateOscillator.Sums _sums;
+    private double _previousClose;
+    private long _bars;
+
+    public UltimateOscillatorState(int period1, int period2, int period3)
+    {
+        _sums = new UltimateOscillator.Sums(period1, period2, period3);
+        _period1 = period1;
+        _period2 = period2;
+        _period3 = period3;
+        _pressure = new double[_sums.Long];
+        _range = new double[_sums.Long];
+    }
+
+    public int WarmUpPeriod => _sums.Long + 1;
+
+    public bool IsReady => _bars > _sums.Long;
+
+    public double Update(double high, double low, double close)
+    {
+        var day = _bars++;
+        var previousClose = _previousClose;
+        _previousClose = close;
+        if (day == 0)
+        {
+            return double.NaN;
+        }
+
+        var (pressure, range) = UltimateOscillator.Terms(high, low, close, previousClose);
+        var capacity = _pressure.Length;
+        var slot = (int)(day % capacity);
+        _pressure[slot] = pressure;
+        _range[slot] = range;
+        var lookback = _sums.Long;
+        if (day < lookback)
+        {
+            _sums.Prime(day, lookback, pressure, range);
+            return double.NaN;
+        }
+
+        var output = _sums.Add(pressure, range);
+        slot = (int)((day - _sums.Short + 1) % capacity);
+        _sums.RemoveShort(_pressure[slot], _range[slot]);
+        slot = (int)((day - _sums.Medium + 1) % capacity);
+        _sums.RemoveMedium(_pressure[slot], _range[slot]);
+        slot = (int)((day - _sums.Long + 1) % capacity);
+        _sums.RemoveLong(_pressure[slot], _range[slot]);
+        return output;
+    }
+
+    public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);
+
+    public void Reset()
+    {
+        _sums = new UltimateOscillator.Sums(_period1, _period2, _period3);
+        Array.Clear(_pressure);
+        Array.Clear(_range);
+        _previousClose = 0;
+        _bars = 0;
+    }
+}
