@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal struct AdxSmoothing
     public double Value { get; private set; }
 
     /// <summary>Consumes a bar; true when <see cref="Value"/> holds an ADX for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Update(double high, double low, double close)
     {
         _dm.Update(high, low, close);

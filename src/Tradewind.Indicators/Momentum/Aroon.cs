@@ -12,11 +12,7 @@ public static class Aroon
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> down, Span<double> up)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
-        var n = SeriesLength.Common(high, low, down);
-        if (up.Length < n)
-        {
-            throw new ArgumentException($"The up output has room for {up.Length} bars but the inputs have {n}.", nameof(up));
-        }
+        var n = SeriesLength.Common(high, low, down, up);
 
         var lookback = Lookback(period);
         if (n <= lookback)

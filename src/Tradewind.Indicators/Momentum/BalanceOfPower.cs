@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -17,6 +19,7 @@ public static class BalanceOfPower
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Value(double open, double high, double low, double close)
     {
         var range = high - low;

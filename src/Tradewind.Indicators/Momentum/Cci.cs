@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Tradewind.Indicators.Momentum;
 
@@ -52,6 +53,7 @@ public static class Cci
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double TypicalPrice(double high, double low, double close) => (high + low + close) / 3;
 
     /// <summary>CCI of a full window (any slot order is TA-Lib's as long as slot = bar mod period).</summary>

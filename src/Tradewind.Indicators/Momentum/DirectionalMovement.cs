@@ -87,10 +87,6 @@ internal struct DirectionalMovement
         return false;
     }
 
-    /// <summary>100 DM / TR, or 0 where the true range is within 1e-14 of zero (TA-Lib PLUS_DI/MINUS_DI).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly double Indicator(double movement) => TaLibEpsilon.IsZero(Range) ? 0.0 : 100.0 * (movement / Range);
-
     private void Start(double high, double low, double close)
     {
         _previousHigh = high;

@@ -5,8 +5,8 @@ namespace Tradewind.Indicators.Momentum;
 /// <summary>
 /// The highest high and lowest low of a sliding window, tracked as TA-Lib's AROON, AROONOSC and WILLR track them:
 /// keep the extreme while it is inside the window, take a new bar that equals or beats it, and rescan the window
-/// only when the extreme falls out. The batch form reads the input spans; <see cref="ExtremeRing"/> is the same
-/// walk over a ring buffer for streaming states.
+/// only when the extreme falls out. On a rescan AROON takes the latest of equal extremes and WILLR the earliest.
+/// The batch form reads the input spans; <see cref="ExtremeRing"/> is the same walk over a ring buffer.
 /// </summary>
 internal struct ExtremeWindow(bool rescanKeepsEarliest)
 {
@@ -22,52 +22,91 @@ internal struct ExtremeWindow(bool rescanKeepsEarliest)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int trailing, int today)
     {
-        var value = low[today];
         if (LowestIndex < trailing)
         {
-            var index = trailing;
-            var lowest = low[index];
-            for (var i = trailing + 1; i <= today; i++)
-            {
-                var x = low[i];
-                if (x < lowest || (!rescanKeepsEarliest && x == lowest))
-                {
-                    index = i;
-                    lowest = x;
-                }
-            }
-
-            LowestIndex = index;
-            Lowest = lowest;
+            LowestIndex = rescanKeepsEarliest ? FirstLowest(low, trailing, today) : LastLowest(low, trailing, today);
+            Lowest = low[LowestIndex];
         }
-        else if (value <= Lowest)
+        else if (low[today] <= Lowest)
         {
             LowestIndex = today;
-            Lowest = value;
+            Lowest = low[today];
         }
 
-        value = high[today];
         if (HighestIndex < trailing)
         {
-            var index = trailing;
-            var highest = high[index];
-            for (var i = trailing + 1; i <= today; i++)
-            {
-                var x = high[i];
-                if (x > highest || (!rescanKeepsEarliest && x == highest))
-                {
-                    index = i;
-                    highest = x;
-                }
-            }
-
-            HighestIndex = index;
-            Highest = highest;
+            HighestIndex = rescanKeepsEarliest ? FirstHighest(high, trailing, today) : LastHighest(high, trailing, today);
+            Highest = high[HighestIndex];
         }
-        else if (value >= Highest)
+        else if (high[today] >= Highest)
         {
             HighestIndex = today;
-            Highest = value;
+            Highest = high[today];
         }
+    }
+
+    // The four scans differ only in the comparison; each is a tight loop with no per-element flag test.
+    private static int LastLowest(ReadOnlySpan<double> values, int from, int to)
+    {
+        var index = from;
+        var extreme = values[from];
+        for (var i = from + 1; i <= to; i++)
+        {
+            if (values[i] <= extreme)
+            {
+                index = i;
+                extreme = values[i];
+            }
+        }
+
+        return index;
+    }
+
+    private static int FirstLowest(ReadOnlySpan<double> values, int from, int to)
+    {
+        var index = from;
+        var extreme = values[from];
+        for (var i = from + 1; i <= to; i++)
+        {
+            if (values[i] < extreme)
+            {
+                index = i;
+                extreme = values[i];
+            }
+        }
+
+        return index;
+    }
+
+    private static int LastHighest(ReadOnlySpan<double> values, int from, int to)
+    {
+        var index = from;
+        var extreme = values[from];
+        for (var i = from + 1; i <= to; i++)
+        {
+            if (values[i] >= extreme)
+            {
+                index = i;
+                extreme = values[i];
+            }
+        }
+
+        return index;
+    }
+
+    private static int FirstHighest(ReadOnlySpan<double> values, int from, int to)
+    {
+        var index = from;
+        var extreme = values[from];
+        for (var i = from + 1; i <= to; i++)
+        {
+            if (values[i] > extreme)
+            {
+                index = i;
+                extreme = values[i];
+            }
+        }
+
+        return index;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Tradewind.Indicators.Momentum;
 
@@ -79,6 +80,7 @@ public static class Mfi
         private double _negative;
         private int _slot;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(Span<double> ring, double high, double low, double close, double volume)
         {
             _positive -= ring[_slot];
@@ -105,6 +107,7 @@ public static class Mfi
             _slot = _slot + 2 == ring.Length ? 0 : _slot + 2;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly double Value()
         {
             var total = _positive + _negative;

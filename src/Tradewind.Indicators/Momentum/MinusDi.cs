@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -29,12 +31,13 @@ public static class MinusDi
         for (var i = lookback; i < n; i++)
         {
             dm.Update(high[i], low[i], close[i]);
-            output[i] = Value(in dm, period);
+            output[i] = Value(dm.Minus, dm.Range, period);
         }
     }
 
-    internal static double Value(in DirectionalMovement dm, int period) =>
-        period > 1 ? dm.Indicator(dm.Minus) : (TaLibEpsilon.IsZero(dm.Range) ? 0.0 : dm.Minus / dm.Range);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Value(double movement, double range, int period) =>
+        TaLibEpsilon.IsZero(range) ? 0.0 : period > 1 ? 100.0 * (movement / range) : movement / range;
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -74,7 +77,7 @@ public sealed class MinusDiState : IIndicatorState
     public double Update(double high, double low, double close)
     {
         _dm.Update(high, low, close);
-        return _dm.Bars > _lookback ? MinusDi.Value(in _dm, _period) : double.NaN;
+        return _dm.Bars > _lookback ? MinusDi.Value(_dm.Minus, _dm.Range, _period) : double.NaN;
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);

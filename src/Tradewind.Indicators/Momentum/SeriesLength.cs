@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>Argument checks shared by the multi-input batch kernels: every column must have the same number of bars.</summary>
@@ -44,6 +47,21 @@ internal static class SeriesLength
         return Common(first, second, third, output);
     }
 
+    /// <summary>Two inputs, two outputs (AROON's down and up).</summary>
+    public static int Common(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> output, Span<double> secondOutput)
+    {
+        var n = Common(first, second, output);
+        if (secondOutput.Length < n)
+        {
+            Mismatch(n, secondOutput.Length, "second output");
+        }
+
+        return n;
+    }
+
+    // Kept out of line so the kernels that call the checks stay small enough to inline their per-bar helpers.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Mismatch(int expected, int actual, string what) =>
         throw new ArgumentException($"The {what} has {actual} bars but the first input has {expected}; every column must cover the same bars.");
 }

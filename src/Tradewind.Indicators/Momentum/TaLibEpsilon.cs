@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -8,7 +10,9 @@ internal static class TaLibEpsilon
 {
     public const double Epsilon = 0.00000000000001;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsZero(double value) => -Epsilon < value && value < Epsilon;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsZeroOrNegative(double value) => value < Epsilon;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -54,6 +56,7 @@ public static class UltimateOscillator
     }
 
     /// <summary>One bar's buying pressure (close - min(low, previous close)) and true range, as TA-Lib's CALC_TERMS.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (double Pressure, double Range) Terms(double high, double low, double close, double previousClose)
     {
         var trueLow = low < previousClose ? low : previousClose;
@@ -121,6 +124,7 @@ public static class UltimateOscillator
         public int Long { get; }
 
         /// <summary>Before the first output: bar <paramref name="day"/> joins each window that will contain it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Prime(long day, int lookback, double pressure, double range)
         {
             if (day > lookback - Short)
@@ -143,6 +147,7 @@ public static class UltimateOscillator
         }
 
         /// <summary>Adds the newest bar to every window and returns the oscillator.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Add(double pressure, double range)
         {
             _pressureShort += pressure;
@@ -170,18 +175,21 @@ public static class UltimateOscillator
             return 100.0 * (output / 7.0);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void RemoveShort(double pressure, double range)
         {
             _pressureShort -= pressure;
             _rangeShort -= range;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void RemoveMedium(double pressure, double range)
         {
             _pressureMedium -= pressure;
             _rangeMedium -= range;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void RemoveLong(double pressure, double range)
         {
             _pressureLong -= pressure;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -29,6 +31,7 @@ public static class WilliamsR
     }
 
     /// <summary>TA-Lib's arithmetic: (highest - close) / ((highest - lowest) / -100), 0 for a flat range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Value(double highest, double lowest, double close)
     {
         var diff = (highest - lowest) / -100.0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tradewind.Indicators.Momentum;
 
 namespace Tradewind.Indicators.Volatility;
@@ -18,6 +19,7 @@ internal struct AtrSmoothing(int period)
     public double Value { get; private set; }
 
     /// <summary>Consumes a bar; true when <see cref="Value"/> holds an ATR for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Update(double high, double low, double close)
     {
         var bar = Bars++;

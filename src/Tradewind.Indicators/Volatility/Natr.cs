@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tradewind.Indicators.Momentum;
 
 namespace Tradewind.Indicators.Volatility;
@@ -40,6 +41,7 @@ public static class Natr
     /// TA-Lib writes 0 for a zero close on the first bar; on later bars its C code zeroes output 0 instead and leaves
     /// the bar unwritten, which no caller can rely on, so Tradewind writes 0 there too.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Value(double atr, double close, int period) =>
         period == 1 ? atr : TaLibEpsilon.IsZero(close) ? 0.0 : atr / close * 100.0;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tradewind.Indicators.Momentum;
 
 namespace Tradewind.Indicators.Volume;
@@ -22,6 +23,7 @@ public static class AccumulationDistribution
     }
 
     /// <summary>One step of the line, in TA-Lib's operation order (shared with ADOSC).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Add(double ad, double high, double low, double close, double volume)
     {
         var range = high - low;

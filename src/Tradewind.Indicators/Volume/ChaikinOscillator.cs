@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tradewind.Indicators.Momentum;
 
 namespace Tradewind.Indicators.Volume;
@@ -91,6 +92,7 @@ public static class ChaikinOscillator
         }
 
         /// <summary>Advances both EMAs and returns fast - slow.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Update(double ad)
         {
             _fast = (_fastK * ad) + (_fastRest * _fast);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tradewind.Indicators.Momentum;
 
 namespace Tradewind.Indicators.Volume;
@@ -28,6 +29,7 @@ public static class Obv
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Step(double obv, double previous, double value, double volume) =>
         value > previous ? obv + volume : value < previous ? obv - volume : obv;
 
