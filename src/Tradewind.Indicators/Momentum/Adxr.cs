@@ -52,7 +52,8 @@ public sealed class AdxrState : IIndicatorState
 {
     private readonly int _period;
     private readonly double[] _history;
-    private AdxSmoothing _adx;
+    private DirectionalMovement _dm;
+    private Adx.Output _adx;
     private int _count;
     private int _head;
 
@@ -61,7 +62,8 @@ public sealed class AdxrState : IIndicatorState
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
         _period = period;
         _history = new double[period - 1];
-        _adx = new AdxSmoothing(period);
+        _dm = new DirectionalMovement(period);
+        _adx = new Adx.Output(period);
     }
 
     public int WarmUpPeriod => Adxr.Lookback(_period) + 1;
@@ -70,12 +72,18 @@ public sealed class AdxrState : IIndicatorState
 
     public double Update(double high, double low, double close)
     {
-        if (!_adx.Update(high, low, close))
+        _dm.Update(high, low, close);
+        if (_dm.Bars <= Adx.Lookback(_period))
         {
+            if (_dm.Bars > _period)
+            {
+                _adx.Next(_dm.Plus, _dm.Minus, _dm.Range);
+            }
+
             return double.NaN;
         }
 
-        var adx = _adx.Value;
+        var adx = _adx.Next(_dm.Plus, _dm.Minus, _dm.Range);
 
         // _head holds the ADX of period - 1 bars ago once the ring is full.
         var earlier = _history[_head];
@@ -97,7 +105,8 @@ public sealed class AdxrState : IIndicatorState
 
     public void Reset()
     {
-        _adx = new AdxSmoothing(_period);
+        _dm = new DirectionalMovement(_period);
+        _adx = new Adx.Output(_period);
         Array.Clear(_history);
         _count = 0;
         _head = 0;

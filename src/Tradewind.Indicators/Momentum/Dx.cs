@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -20,23 +22,8 @@ public static class Dx
         }
 
         output[..lookback].Fill(double.NaN);
-        var dm = new DirectionalMovement(period);
-        for (var i = 0; i < lookback; i++)
-        {
-            dm.Update(high[i], low[i], close[i]);
-        }
-
-        var previous = 0.0;
-        for (var i = lookback; i < n; i++)
-        {
-            dm.Update(high[i], low[i], close[i]);
-            if (dm.TryDirectionalIndex(out var dx))
-            {
-                previous = dx;
-            }
-
-            output[i] = previous;
-        }
+        var sink = default(Output);
+        DirectionalMovement.Run(high, low, close, period, lookback, ref sink, output);
     }
 
     internal static IndicatorDefinition Definition { get; } = new()
@@ -53,6 +40,25 @@ public static class Dx
         Kernel = static (in IndicatorInputs i, ReadOnlySpan<double> p, in IndicatorOutputs o) => Compute(i.In0, i.In1, i.In2, (int)p[0], o.Out0),
         CreateStateUnchecked = p => new DxState((int)p[0]),
     };
+
+    /// <summary>DX, repeating the last defined value (0 before any) where it is undefined.</summary>
+    internal struct Output : IDirectionalOutput
+    {
+        private double _previous;
+
+        public static bool UsesRange => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Next(double plus, double minus, double range)
+        {
+            if (DirectionalMovement.TryDirectionalIndex(plus, minus, range, out var dx))
+            {
+                _previous = dx;
+            }
+
+            return _previous;
+        }
+    }
 }
 
 /// <summary>Streaming DX; equals <see cref="Dx.Compute"/> bit for bit.</summary>
@@ -60,7 +66,7 @@ public sealed class DxState : IIndicatorState
 {
     private readonly int _period;
     private DirectionalMovement _dm;
-    private double _previous;
+    private Dx.Output _output;
 
     public DxState(int period)
     {
@@ -76,17 +82,7 @@ public sealed class DxState : IIndicatorState
     public double Update(double high, double low, double close)
     {
         _dm.Update(high, low, close);
-        if (_dm.Bars <= _period)
-        {
-            return double.NaN;
-        }
-
-        if (_dm.TryDirectionalIndex(out var dx))
-        {
-            _previous = dx;
-        }
-
-        return _previous;
+        return _dm.Bars > _period ? _output.Next(_dm.Plus, _dm.Minus, _dm.Range) : double.NaN;
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);
@@ -94,6 +90,6 @@ public sealed class DxState : IIndicatorState
     public void Reset()
     {
         _dm = new DirectionalMovement(_period);
-        _previous = 0;
+        _output = default;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Tradewind.Indicators.Momentum;
 
@@ -27,10 +28,14 @@ internal struct ExtremeWindow(bool rescanKeepsEarliest)
             LowestIndex = rescanKeepsEarliest ? FirstLowest(low, trailing, today) : LastLowest(low, trailing, today);
             Lowest = low[LowestIndex];
         }
-        else if (low[today] <= Lowest)
+        else
         {
-            LowestIndex = today;
-            Lowest = low[today];
+            // Whether today is a new low is unpredictable; select instead of branching (same result as
+            // TA-Lib's "if (x <= lowest) take today").
+            var x = Vector128.CreateScalarUnsafe(low[today]);
+            var takes = Vector128.LessThanOrEqual(x, Vector128.CreateScalarUnsafe(Lowest));
+            LowestIndex = Select(takes, today, LowestIndex);
+            Lowest = Vector128.ConditionalSelect(takes, x, Vector128.CreateScalarUnsafe(Lowest)).ToScalar();
         }
 
         if (HighestIndex < trailing)
@@ -38,11 +43,21 @@ internal struct ExtremeWindow(bool rescanKeepsEarliest)
             HighestIndex = rescanKeepsEarliest ? FirstHighest(high, trailing, today) : LastHighest(high, trailing, today);
             Highest = high[HighestIndex];
         }
-        else if (high[today] >= Highest)
+        else
         {
-            HighestIndex = today;
-            Highest = high[today];
+            var x = Vector128.CreateScalarUnsafe(high[today]);
+            var takes = Vector128.GreaterThanOrEqual(x, Vector128.CreateScalarUnsafe(Highest));
+            HighestIndex = Select(takes, today, HighestIndex);
+            Highest = Vector128.ConditionalSelect(takes, x, Vector128.CreateScalarUnsafe(Highest)).ToScalar();
         }
+    }
+
+    /// <summary><paramref name="ifSet"/> where the compare mask is all ones, else <paramref name="otherwise"/>, without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Select(Vector128<double> mask, int ifSet, int otherwise)
+    {
+        var bits = (int)mask.AsInt64().ToScalar();
+        return (ifSet & bits) | (otherwise & ~bits);
     }
 
     // The four scans differ only in the comparison; each is a tight loop with no per-element flag test.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Tradewind.Indicators.Momentum;
 
@@ -88,20 +89,15 @@ public static class Mfi
             var typical = Cci.TypicalPrice(high, low, close);
             var change = typical - _previousTypical;
             _previousTypical = typical;
-            var flow = typical * volume;
-            var positive = 0.0;
-            var negative = 0.0;
-            if (change < 0)
-            {
-                negative = flow;
-                _negative += flow;
-            }
-            else if (change > 0)
-            {
-                positive = flow;
-                _positive += flow;
-            }
-
+            // The sign of the change is a coin flip on real prices, so the split is done with compare masks rather
+            // than a mispredicting branch. A sum that starts at +0.0 never becomes -0.0, so adding the +0.0 of the
+            // losing side leaves it bit-identical to TA-Lib's "add only on this side".
+            var flow = Vector128.CreateScalarUnsafe(typical * volume);
+            var delta = Vector128.CreateScalarUnsafe(change);
+            var positive = (Vector128.GreaterThan(delta, Vector128<double>.Zero) & flow).ToScalar();
+            var negative = (Vector128.LessThan(delta, Vector128<double>.Zero) & flow).ToScalar();
+            _positive += positive;
+            _negative += negative;
             ring[_slot] = positive;
             ring[_slot + 1] = negative;
             _slot = _slot + 2 == ring.Length ? 0 : _slot + 2;

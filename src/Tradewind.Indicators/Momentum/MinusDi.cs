@@ -22,22 +22,22 @@ public static class MinusDi
         }
 
         output[..lookback].Fill(double.NaN);
-        var dm = new DirectionalMovement(period);
-        for (var i = 0; i < lookback; i++)
-        {
-            dm.Update(high[i], low[i], close[i]);
-        }
-
-        for (var i = lookback; i < n; i++)
-        {
-            dm.Update(high[i], low[i], close[i]);
-            output[i] = Value(dm.Minus, dm.Range, period);
-        }
+        var sink = new Output(period);
+        DirectionalMovement.Run(high, low, close, period, lookback, ref sink, output);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Value(double movement, double range, int period) =>
         TaLibEpsilon.IsZero(range) ? 0.0 : period > 1 ? 100.0 * (movement / range) : movement / range;
+
+    /// <summary>-DI from the smoothed values.</summary>
+    internal readonly struct Output(int period) : IDirectionalOutput
+    {
+        public static bool UsesRange => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Next(double plus, double minus, double range) => Value(minus, range, period);
+    }
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -60,6 +60,7 @@ public sealed class MinusDiState : IIndicatorState
 {
     private readonly int _period;
     private readonly int _lookback;
+    private readonly MinusDi.Output _output;
     private DirectionalMovement _dm;
 
     public MinusDiState(int period)
@@ -67,6 +68,7 @@ public sealed class MinusDiState : IIndicatorState
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         _period = period;
         _lookback = MinusDi.Lookback(period);
+        _output = new MinusDi.Output(period);
         _dm = new DirectionalMovement(period);
     }
 
@@ -77,7 +79,7 @@ public sealed class MinusDiState : IIndicatorState
     public double Update(double high, double low, double close)
     {
         _dm.Update(high, low, close);
-        return _dm.Bars > _lookback ? MinusDi.Value(_dm.Minus, _dm.Range, _period) : double.NaN;
+        return _dm.Bars > _lookback ? _output.Next(_dm.Plus, _dm.Minus, _dm.Range) : double.NaN;
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -20,17 +22,17 @@ public static class PlusDm
         }
 
         output[..lookback].Fill(double.NaN);
-        var dm = new DirectionalMovement(period);
-        for (var i = 0; i < lookback; i++)
-        {
-            dm.UpdateMovement(high[i], low[i]);
-        }
+        var sink = default(Output);
+        DirectionalMovement.Run(high, low, default, period, lookback, ref sink, output);
+    }
 
-        for (var i = lookback; i < n; i++)
-        {
-            dm.UpdateMovement(high[i], low[i]);
-            output[i] = dm.Plus;
-        }
+    /// <summary>The smoothed +DM itself.</summary>
+    internal readonly struct Output : IDirectionalOutput
+    {
+        public static bool UsesRange => false;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Next(double plus, double minus, double range) => plus;
     }
 
     internal static IndicatorDefinition Definition { get; } = new()

@@ -30,7 +30,10 @@ public static class WilliamsR
         }
     }
 
-    /// <summary>TA-Lib's arithmetic: (highest - close) / ((highest - lowest) / -100), 0 for a flat range.</summary>
+    /// <summary>
+    /// TA-Lib's arithmetic: (highest - close) / ((highest - lowest) / -100), 0 for a flat range. TA-Lib divides for the
+    /// divisor only when an extreme changes; dividing every bar gives the same bits and avoids an unpredictable branch.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Value(double highest, double lowest, double close)
     {

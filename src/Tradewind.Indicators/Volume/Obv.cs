@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Tradewind.Indicators.Momentum;
 
 namespace Tradewind.Indicators.Volume;
@@ -29,9 +30,20 @@ public static class Obv
         }
     }
 
+    /// <summary>
+    /// TA-Lib's step without a branch (up and down bars alternate unpredictably): compare masks pick +volume,
+    /// -volume or +0.0, and obv + -v, obv + +0.0 equal TA-Lib's obv - v and unchanged obv. A NaN volume on an
+    /// unchanged bar is masked out, as TA-Lib skips it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double Step(double obv, double previous, double value, double volume) =>
-        value > previous ? obv + volume : value < previous ? obv - volume : obv;
+    internal static double Step(double obv, double previous, double value, double volume)
+    {
+        var v = Vector128.CreateScalarUnsafe(volume);
+        var x = Vector128.CreateScalarUnsafe(value);
+        var p = Vector128.CreateScalarUnsafe(previous);
+        var delta = (Vector128.GreaterThan(x, p) & v) | (Vector128.LessThan(x, p) & -v);
+        return obv + delta.ToScalar();
+    }
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
