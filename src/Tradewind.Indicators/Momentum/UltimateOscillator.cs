@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using Tradewind.Indicators.Volatility;
 
 namespace Tradewind.Indicators.Momentum;
 
@@ -30,50 +32,59 @@ public static class UltimateOscillator
         }
 
         output[..lookback].Fill(double.NaN);
-        for (var day = 1; day < lookback; day++)
+
+        // Each bar's terms are computed once and kept in a ring of the longest period, so dropping the oldest bar
+        // of each window is a read, not a recomputation. Slot = bar mod longest, as in the streaming state.
+        var capacity = sums.Long;
+        var rented = ArrayPool<double>.Shared.Rent(2 * capacity);
+        try
         {
-            var (pressure, range) = Terms(high[day], low[day], close[day], close[day - 1]);
-            sums.Prime(day, lookback, pressure, range);
+            var pressures = rented.AsSpan(0, capacity);
+            var ranges = rented.AsSpan(capacity, capacity);
+            for (var day = 1; day < lookback; day++)
+            {
+                var (pressure, range) = Terms(high[day], low[day], close[day], close[day - 1]);
+                pressures[day % capacity] = pressure;
+                ranges[day % capacity] = range;
+                sums.Prime(day, lookback, pressure, range);
+            }
+
+            var slot = lookback % capacity;
+            var shortSlot = (lookback - sums.Short + 1) % capacity;
+            var mediumSlot = (lookback - sums.Medium + 1) % capacity;
+            var longSlot = (lookback - sums.Long + 1) % capacity;
+            var previousClose = close[lookback - 1];
+            for (var today = lookback; today < n; today++)
+            {
+                var (pressure, range) = Terms(high[today], low[today], close[today], previousClose);
+                previousClose = close[today];
+                pressures[slot] = pressure;
+                ranges[slot] = range;
+                output[today] = sums.Add(pressure, range);
+                sums.RemoveShort(pressures[shortSlot], ranges[shortSlot]);
+                sums.RemoveMedium(pressures[mediumSlot], ranges[mediumSlot]);
+                sums.RemoveLong(pressures[longSlot], ranges[longSlot]);
+                slot = Next(slot, capacity);
+                shortSlot = Next(shortSlot, capacity);
+                mediumSlot = Next(mediumSlot, capacity);
+                longSlot = Next(longSlot, capacity);
+            }
         }
-
-        for (var today = lookback; today < n; today++)
+        finally
         {
-            var (pressure, range) = Terms(high[today], low[today], close[today], close[today - 1]);
-            output[today] = sums.Add(pressure, range);
-
-            // Drop the oldest bar of each window; its terms are a pure function of the inputs, so recomputing them
-            // gives the bits the streaming state stored.
-            var t = today - sums.Short + 1;
-            (pressure, range) = Terms(high[t], low[t], close[t], close[t - 1]);
-            sums.RemoveShort(pressure, range);
-            t = today - sums.Medium + 1;
-            (pressure, range) = Terms(high[t], low[t], close[t], close[t - 1]);
-            sums.RemoveMedium(pressure, range);
-            t = today - sums.Long + 1;
-            (pressure, range) = Terms(high[t], low[t], close[t], close[t - 1]);
-            sums.RemoveLong(pressure, range);
+            ArrayPool<double>.Shared.Return(rented);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Next(int slot, int capacity) => slot + 1 == capacity ? 0 : slot + 1;
 
     /// <summary>One bar's buying pressure (close - min(low, previous close)) and true range, as TA-Lib's CALC_TERMS.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (double Pressure, double Range) Terms(double high, double low, double close, double previousClose)
     {
         var trueLow = low < previousClose ? low : previousClose;
-        var range = high - low;
-        var fromHigh = Math.Abs(previousClose - high);
-        if (fromHigh > range)
-        {
-            range = fromHigh;
-        }
-
-        var fromLow = Math.Abs(previousClose - low);
-        if (fromLow > range)
-        {
-            range = fromLow;
-        }
-
-        return (close - trueLow, range);
+        return (close - trueLow, TrueRange.Of(high, low, previousClose));
     }
 
     internal static IndicatorDefinition Definition { get; } = new()

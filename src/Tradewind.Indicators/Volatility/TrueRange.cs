@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Tradewind.Indicators.Momentum;
 
 namespace Tradewind.Indicators.Volatility;
@@ -20,12 +22,19 @@ public static class TrueRange
     {
         var greatest = high - low;
         var fromHigh = Math.Abs(previousClose - high);
+        var fromLow = Math.Abs(previousClose - low);
+        if (Sse2.IsSupported)
+        {
+            // MAXSD(a, b) is exactly "a > b ? a : b", TA-Lib's comparison, NaN and signed zeros included.
+            var g = Sse2.MaxScalar(Vector128.CreateScalarUnsafe(fromHigh), Vector128.CreateScalarUnsafe(greatest));
+            return Sse2.MaxScalar(Vector128.CreateScalarUnsafe(fromLow), g).ToScalar();
+        }
+
         if (fromHigh > greatest)
         {
             greatest = fromHigh;
         }
 
-        var fromLow = Math.Abs(previousClose - low);
         if (fromLow > greatest)
         {
             greatest = fromLow;
@@ -43,9 +52,11 @@ public static class TrueRange
         }
 
         output[0] = double.NaN;
+        var previousClose = close[0];
         for (var i = 1; i < n; i++)
         {
-            output[i] = Of(high[i], low[i], close[i - 1]);
+            output[i] = Of(high[i], low[i], previousClose);
+            previousClose = close[i];
         }
     }
 
