@@ -32,6 +32,7 @@ public sealed class IndicatorRegistry
     public static IndicatorRegistry Default { get; } = new(
         Overlap.OverlapCatalog.Definitions()
             .Concat(Momentum.MomentumCatalog.Definitions())
+            .Concat(Momentum.TrendCatalog.Definitions())
             .Concat(Volatility.VolatilityCatalog.Definitions())
             .Concat(Volume.VolumeCatalog.Definitions())
             .Concat(Cycle.CycleCatalog.Definitions())

@@ -5,6 +5,8 @@ internal static class VolatilityCatalog
 {
     public static IEnumerable<IndicatorDefinition> Definitions()
     {
-        yield break;
+        yield return Atr.Definition;
+        yield return Natr.Definition;
+        yield return TrueRange.Definition;
     }
 }

@@ -5,6 +5,8 @@ internal static class VolumeCatalog
 {
     public static IEnumerable<IndicatorDefinition> Definitions()
     {
-        yield break;
+        yield return AccumulationDistribution.Definition;
+        yield return ChaikinOscillator.Definition;
+        yield return Obv.Definition;
     }
 }

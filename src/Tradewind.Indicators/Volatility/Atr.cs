@@ -1,0 +1,76 @@
+using Tradewind.Indicators.Momentum;
+
+namespace Tradewind.Indicators.Volatility;
+
+/// <summary>
+/// Average true range (TA-Lib ATR): Wilder's moving average of the true range, seeded with the simple mean of the
+/// first `period` true ranges. First value at index period.
+/// </summary>
+public static class Atr
+{
+    public static int Lookback(int period) => period;
+
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        var n = SeriesLength.Common(high, low, close, output);
+        var lookback = Lookback(period);
+        if (n <= lookback)
+        {
+            output[..n].Fill(double.NaN);
+            return;
+        }
+
+        output[..lookback].Fill(double.NaN);
+        var atr = new AtrSmoothing(period);
+        for (var i = 0; i < lookback; i++)
+        {
+            atr.Update(high[i], low[i], close[i]);
+        }
+
+        for (var i = lookback; i < n; i++)
+        {
+            atr.Update(high[i], low[i], close[i]);
+            output[i] = atr.Value;
+        }
+    }
+
+    internal static IndicatorDefinition Definition { get; } = new()
+    {
+        Name = "atr",
+        TaLibFunction = "ATR",
+        Group = IndicatorGroup.Volatility,
+        Title = "Average True Range",
+        Description = "Typical bar range including gaps: Wilder's moving average of the true range, seeded with a simple mean (Wilder, 1978; TA-Lib ATR).",
+        Inputs = [new InputSpec("high", InputKind.High), new InputSpec("low", InputKind.Low), new InputSpec("close", InputKind.Close)],
+        Parameters = [ParameterSpec.Period(14, min: 1)],
+        Outputs = [new OutputSpec("value", "ATR, in price units.")],
+        Lookback = p => Lookback((int)p[0]),
+        Kernel = static (in IndicatorInputs i, ReadOnlySpan<double> p, in IndicatorOutputs o) => Compute(i.In0, i.In1, i.In2, (int)p[0], o.Out0),
+        CreateStateUnchecked = p => new AtrState((int)p[0]),
+    };
+}
+
+/// <summary>Streaming ATR; equals <see cref="Atr.Compute"/> bit for bit.</summary>
+public sealed class AtrState : IIndicatorState
+{
+    private readonly int _period;
+    private AtrSmoothing _atr;
+
+    public AtrState(int period)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        _period = period;
+        _atr = new AtrSmoothing(period);
+    }
+
+    public int WarmUpPeriod => _period + 1;
+
+    public bool IsReady => _atr.Bars > _period;
+
+    public double Update(double high, double low, double close) => _atr.Update(high, low, close) ? _atr.Value : double.NaN;
+
+    public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);
+
+    public void Reset() => _atr = new AtrSmoothing(_period);
+}

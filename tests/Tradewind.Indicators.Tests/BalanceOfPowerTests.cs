@@ -1,0 +1,8 @@
+namespace Tradewind.Indicators.Tests;
+
+public sealed class BalanceOfPowerTests
+{
+    [Fact]
+    public void Bop_ZeroRange_Zero() =>
+        FlatStartBars.AssertMatchesTaLib("bop", [], 0, [0, 0, 0, 0, 0, 0, 0.46666666666666856, 0, 0.24999999999999703, -0.26666666666667044, 0.6499999999999986, 0, -0.33333333333332543, -0.5999999999999943, 0.46666666666666856, 0.5999999999999943, 0, 0.13333333333333522, 0.4000000000000057, -0.33333333333333726]);
+}
