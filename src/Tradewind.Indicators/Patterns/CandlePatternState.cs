@@ -1,0 +1,98 @@
+namespace Tradewind.Indicators.Patterns;
+
+/// <summary>
+/// Streaming form of any candlestick pattern: the last <see cref="Capacity"/> candles in ring buffers and the same
+/// running totals as <see cref="CandlePatternEngine.Compute{TPattern}"/>, updated in the same order, so every
+/// output equals the batch kernel's bit for bit.
+/// </summary>
+internal sealed class CandlePatternState<TPattern> : IIndicatorState
+    where TPattern : struct, ICandlePattern
+{
+    /// <summary>Candles kept; a power of two above every lookback (TA-Lib's defaults need at most 14).</summary>
+    private const int Capacity = 32;
+    private const int Mask = Capacity - 1;
+
+    private readonly double _penetration;
+    private readonly int _lookback;
+    private readonly double[] _open = new double[Capacity];
+    private readonly double[] _high = new double[Capacity];
+    private readonly double[] _low = new double[Capacity];
+    private readonly double[] _close = new double[Capacity];
+    private readonly double[] _totals = new double[CandlePatternEngine.MaxAverages];
+    private readonly double[] _thresholds = new double[CandlePatternEngine.MaxAverages];
+    private int _position = -1;
+    private int _seen;
+
+    public CandlePatternState(double penetration)
+    {
+        _penetration = penetration;
+        _lookback = TPattern.Lookback;
+        if (_lookback >= Capacity)
+        {
+            throw new InvalidOperationException($"A candle pattern lookback of {_lookback} exceeds the streaming window of {Capacity} candles.");
+        }
+    }
+
+    public int WarmUpPeriod => _lookback + 1;
+
+    public bool IsReady => _seen > _lookback;
+
+    public double Update(double open, double high, double low, double close)
+    {
+        _position = (_position + 1) & Mask;
+        _open[_position] = open;
+        _high[_position] = high;
+        _low[_position] = low;
+        _close[_position] = close;
+        var candles = new CandleWindow(_open, _high, _low, _close, _position, Mask);
+        var averages = TPattern.Averages;
+        if (_seen < _lookback)
+        {
+            // Seed each total with the ranges TA-Lib sums before its first output, in the same order.
+            for (var a = 0; a < averages.Length; a++)
+            {
+                var average = averages[a];
+                if (_seen >= _lookback - average.Setting.AveragePeriod)
+                {
+                    _totals[a] += candles.Range(average.Setting.RangeType, average.Back);
+                }
+            }
+
+            _seen++;
+            return double.NaN;
+        }
+
+        if (_seen == _lookback)
+        {
+            _seen++;
+        }
+
+        var thresholds = _thresholds.AsSpan(0, averages.Length);
+        for (var a = 0; a < averages.Length; a++)
+        {
+            thresholds[a] = CandlePatternEngine.Threshold(averages[a], _totals[a], candles);
+        }
+
+        double signal = TPattern.Recognize(candles, thresholds, _penetration);
+        for (var a = 0; a < averages.Length; a++)
+        {
+            _totals[a] += CandlePatternEngine.Roll(averages[a], candles);
+        }
+
+        return signal;
+    }
+
+    public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) =>
+        outputs[0] = Update(inputs[0], inputs[1], inputs[2], inputs[3]);
+
+    public void Reset()
+    {
+        _position = -1;
+        _seen = 0;
+        Array.Clear(_open);
+        Array.Clear(_high);
+        Array.Clear(_low);
+        Array.Clear(_close);
+        Array.Clear(_totals);
+    }
+}
