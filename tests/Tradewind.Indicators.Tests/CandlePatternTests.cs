@@ -20,6 +20,33 @@ public sealed class CandlePatternTests
 
         // Black marubozu, then a white one gapping up: TA-Lib +100 at 13 (and -100 at 14 for the black one gapping down).
         ["cdl_kicking"] = (WithFiller([105, 105, 100, 100], [106, 111, 106, 111], [100, 100, 95, 95]), 13, 100),
+
+        // As kicking, with the white marubozu the longer one.
+        ["cdl_kickingbylength"] = (WithFiller([105, 105, 100, 100], [106, 112, 106, 112]), 13, 100),
+
+        // Long black, a doji whose range gaps below it, a white candle gapping back up into the first body.
+        ["cdl_abandonedbaby"] = (WithFiller([106, 106.5, 100.5, 101], [99, 99.3, 98.7, 99.05], [100, 104, 99.8, 103.5]), 14, 100),
+
+        // Long white, a short black gapping up, a black engulfing it but closing above the white close.
+        ["cdl_upsidegap2crows"] = (WithFiller([100, 105.5, 99.5, 105], [107, 107.5, 106, 106.5], [107.5, 108, 105.5, 105.8]), 14, -100),
+
+        // Long white, a black gapping up, a black opening in the second body and closing in the first.
+        ["cdl_2crows"] = (WithFiller([100, 105.5, 99.5, 105], [107, 107.5, 106, 106.5], [106.8, 107, 102.5, 103]), 14, -100),
+
+        // Two black marubozu, a black gapping down with an upper shadow into the prior body, a black engulfing it.
+        ["cdl_concealbabyswall"] = (WithFiller([105, 105, 100, 100], [100, 100, 95, 95], [94, 96, 92, 93], [95, 97, 91, 91.5]), 15, 100),
+
+        // Long white, a small black gapping up, two small candles holding in the upper half, a white breakout.
+        ["cdl_mathold"] = (WithFiller([100, 105.2, 99.8, 105], [106.5, 107, 105.8, 106], [104.8, 105.5, 104, 104.2], [104.5, 104.9, 103.2, 103.6], [104, 108, 103.9, 107.5]), 16, 100),
+
+        // Three falling black candles, a black with an upper shadow, a white closing above its high.
+        ["cdl_ladderbottom"] = (WithFiller([105, 105.5, 102.5, 103], [104, 104.2, 101.5, 102], [103, 103.2, 100.5, 101], [101.5, 103, 99.5, 100], [102, 104.5, 101.8, 104]), 16, 100),
+
+        // Black with a long lower shadow, a smaller black holding above its low, a small black marubozu inside it.
+        ["cdl_3starsinsouth"] = (WithFiller([104, 104.2, 97, 101.5], [103, 103.3, 99, 101], [101.5, 101.5, 100.5, 100.5]), 14, 100),
+
+        // Long black, a black gapping down, two lower candles, a white closing back inside the gap.
+        ["cdl_breakaway"] = (WithFiller([106, 106.2, 100.8, 101], [100, 100.3, 98.8, 99], [98.8, 99.9, 97.8, 98.2], [98, 99.5, 96.5, 97], [97.5, 100.7, 97.3, 100.5]), 16, 100),
     };
 
     public static TheoryData<string> Patterns()
@@ -119,6 +146,8 @@ public sealed class CandlePatternTests
         Assert.Equal(12, Cdl3WhiteSoldiers.Lookback());
         Assert.Equal(13, Cdl3BlackCrows.Lookback());
         Assert.Equal(3, Cdl3Outside.Lookback());
+        Assert.Equal(5, CdlHikkake.Lookback());
+        Assert.Equal(10, CdlHikkakeMod.Lookback());
     }
 
     private static double[][] WithFiller(params double[][] pattern)

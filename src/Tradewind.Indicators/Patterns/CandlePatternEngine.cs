@@ -28,6 +28,8 @@ internal static class CandlePatternEngine
             return;
         }
 
+        // TA-Lib sums each average's period of ranges just before the first bar it evaluates.
+        var start = lookback - TPattern.Preroll;
         var averages = TPattern.Averages;
         Span<double> totals = stackalloc double[MaxAverages];
         Span<double> thresholds = stackalloc double[MaxAverages];
@@ -36,14 +38,15 @@ internal static class CandlePatternEngine
         {
             var average = averages[a];
             var setting = average.Setting;
-            for (var t = lookback - setting.AveragePeriod; t < lookback; t++)
+            for (var t = start - setting.AveragePeriod; t < start; t++)
             {
                 totals[a] += new CandleWindow(open, high, low, close, t, -1).Range(setting.RangeType, average.Back);
             }
         }
 
         thresholds = thresholds[..averages.Length];
-        for (var i = lookback; i < n; i++)
+        var memory = new CandlePatternMemory();
+        for (var i = start; i < n; i++)
         {
             var candles = new CandleWindow(open, high, low, close, i, -1);
             for (var a = 0; a < averages.Length; a++)
@@ -51,7 +54,12 @@ internal static class CandlePatternEngine
                 thresholds[a] = Threshold(averages[a], totals[a], candles);
             }
 
-            output[i] = TPattern.Recognize(candles, thresholds, penetration);
+            var signal = TPattern.Recognize(candles, thresholds, penetration, ref memory);
+            if (i >= lookback)
+            {
+                output[i] = signal;
+            }
+
             for (var a = 0; a < averages.Length; a++)
             {
                 totals[a] += Roll(averages[a], candles);

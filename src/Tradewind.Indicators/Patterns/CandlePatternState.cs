@@ -14,19 +14,24 @@ internal sealed class CandlePatternState<TPattern> : IIndicatorState
 
     private readonly double _penetration;
     private readonly int _lookback;
+    private readonly int _start;
     private readonly double[] _open = new double[Capacity];
     private readonly double[] _high = new double[Capacity];
     private readonly double[] _low = new double[Capacity];
     private readonly double[] _close = new double[Capacity];
     private readonly double[] _totals = new double[CandlePatternEngine.MaxAverages];
     private readonly double[] _thresholds = new double[CandlePatternEngine.MaxAverages];
+    private CandlePatternMemory _memory = new();
     private int _position = -1;
+
+    // Bars seen, counted up to the lookback only (past it nothing depends on the count).
     private int _seen;
 
     public CandlePatternState(double penetration)
     {
         _penetration = penetration;
         _lookback = TPattern.Lookback;
+        _start = _lookback - TPattern.Preroll;
         if (_lookback >= Capacity)
         {
             throw new InvalidOperationException($"A candle pattern lookback of {_lookback} exceeds the streaming window of {Capacity} candles.");
@@ -46,25 +51,25 @@ internal sealed class CandlePatternState<TPattern> : IIndicatorState
         _close[_position] = close;
         var candles = new CandleWindow(_open, _high, _low, _close, _position, Mask);
         var averages = TPattern.Averages;
-        if (_seen < _lookback)
+        var bar = _seen;
+        if (_seen <= _lookback)
         {
-            // Seed each total with the ranges TA-Lib sums before its first output, in the same order.
+            _seen++;
+        }
+
+        if (bar < _start)
+        {
+            // Seed each total with the ranges TA-Lib sums before the first bar it evaluates, in the same order.
             for (var a = 0; a < averages.Length; a++)
             {
                 var average = averages[a];
-                if (_seen >= _lookback - average.Setting.AveragePeriod)
+                if (bar >= _start - average.Setting.AveragePeriod)
                 {
                     _totals[a] += candles.Range(average.Setting.RangeType, average.Back);
                 }
             }
 
-            _seen++;
             return double.NaN;
-        }
-
-        if (_seen == _lookback)
-        {
-            _seen++;
         }
 
         var thresholds = _thresholds.AsSpan(0, averages.Length);
@@ -73,13 +78,13 @@ internal sealed class CandlePatternState<TPattern> : IIndicatorState
             thresholds[a] = CandlePatternEngine.Threshold(averages[a], _totals[a], candles);
         }
 
-        double signal = TPattern.Recognize(candles, thresholds, _penetration);
+        double signal = TPattern.Recognize(candles, thresholds, _penetration, ref _memory);
         for (var a = 0; a < averages.Length; a++)
         {
             _totals[a] += CandlePatternEngine.Roll(averages[a], candles);
         }
 
-        return signal;
+        return bar < _lookback ? double.NaN : signal;
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) =>
@@ -89,6 +94,7 @@ internal sealed class CandlePatternState<TPattern> : IIndicatorState
     {
         _position = -1;
         _seen = 0;
+        _memory = new CandlePatternMemory();
         Array.Clear(_open);
         Array.Clear(_high);
         Array.Clear(_low);

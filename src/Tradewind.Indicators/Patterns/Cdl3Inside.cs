@@ -25,7 +25,7 @@ public static class Cdl3Inside
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.RealBody(2) > average[0]
                 && c.RealBody(1) <= average[1]

@@ -23,7 +23,7 @@ public static class Cdl3Outside
 
         public static ReadOnlySpan<CandleAverage> Averages => [];
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             if (c.Color(1) == 1 && c.Color(2) == -1 && c.Close(1) > c.Open(2) && c.Open(1) < c.Close(2) && c.Close(0) > c.Close(1))
             {

@@ -25,7 +25,7 @@ public static class Cdl3WhiteSoldiers
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(2) == 1
                 && c.UpperShadow(2) < average[0]

@@ -23,7 +23,7 @@ public static class CdlEngulfing
 
         public static ReadOnlySpan<CandleAverage> Averages => [];
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(0);
             var whiteEngulfsBlack = color == 1 && c.Color(1) == -1

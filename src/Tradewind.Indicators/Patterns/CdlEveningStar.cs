@@ -27,7 +27,7 @@ public static class CdlEveningStar
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.RealBody(2) > average[0]
                 && c.Color(2) == 1

@@ -25,7 +25,7 @@ public static class CdlHarami
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             if (c.RealBody(1) <= average[0] || c.RealBody(0) > average[1])
             {

@@ -25,7 +25,7 @@ public static class CdlPiercing
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(1) == -1
                 && c.RealBody(1) > average[0]

@@ -25,7 +25,7 @@ public static class CdlShootingStar
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.RealBody(0) < average[0]
                 && c.UpperShadow(0) > average[1]

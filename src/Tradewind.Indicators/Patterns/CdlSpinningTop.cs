@@ -25,7 +25,7 @@ public static class CdlSpinningTop
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration)
+        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var body = c.RealBody(0);
             return body < average[0] && c.UpperShadow(0) > body && c.LowerShadow(0) > body ? c.Color(0) * 100 : 0;
