@@ -27,8 +27,9 @@ internal struct DominantCyclePhase
         {
             var angle = (i * FullTurn) / cycle;
             var value = _smoothed[idx];
-            realPart += Math.Sin(angle) * value;
-            imagPart += Math.Cos(angle) * value;
+            var (sin, cos) = Math.SinCos(angle);
+            realPart += sin * value;
+            imagPart += cos * value;
             idx = idx == 0 ? CycleWindow.Length - 1 : idx - 1;
         }
 

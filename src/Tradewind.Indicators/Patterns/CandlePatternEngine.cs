@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
@@ -31,38 +34,78 @@ internal static class CandlePatternEngine
         // TA-Lib sums each average's period of ranges just before the first bar it evaluates.
         var start = lookback - TPattern.Preroll;
         var averages = TPattern.Averages;
+        var count = averages.Length;
         Span<double> totals = stackalloc double[MaxAverages];
         Span<double> thresholds = stackalloc double[MaxAverages];
+        Span<double> factors = stackalloc double[MaxAverages];
+        Span<int> periods = stackalloc int[MaxAverages];
+        Span<int> backs = stackalloc int[MaxAverages];
+        Span<bool> halves = stackalloc bool[MaxAverages];
         totals.Clear();
-        for (var a = 0; a < averages.Length; a++)
+
+        // Each range type in use is computed once for every candle into a pooled column; totals then roll by two loads.
+        var pooled = new RangeColumns();
+        var columns = new RangeColumns();
+        try
         {
-            var average = averages[a];
-            var setting = average.Setting;
-            for (var t = start - setting.AveragePeriod; t < start; t++)
+            for (var a = 0; a < count; a++)
             {
-                totals[a] += new CandleWindow(open, high, low, close, t, -1).Range(setting.RangeType, average.Back);
+                var setting = averages[a].Setting;
+                var type = (int)setting.RangeType;
+                if (pooled[type] is null)
+                {
+                    var column = ArrayPool<double>.Shared.Rent(n);
+                    FillRanges(setting.RangeType, open, high, low, close, column.AsSpan(0, n));
+                    pooled[type] = column;
+                }
+
+                factors[a] = setting.Factor;
+                periods[a] = setting.AveragePeriod;
+                backs[a] = averages[a].Back;
+                halves[a] = setting.RangeType == CandleRangeType.Shadows;
+                columns[a] = pooled[type];
+            }
+
+            for (var a = 0; a < count; a++)
+            {
+                var ranges = columns[a]!;
+                for (var t = start - periods[a]; t < start; t++)
+                {
+                    totals[a] += ranges[t - backs[a]];
+                }
+            }
+
+            thresholds = thresholds[..count];
+            var memory = new CandlePatternMemory();
+            for (var i = start; i < n; i++)
+            {
+                for (var a = 0; a < count; a++)
+                {
+                    thresholds[a] = Threshold(factors[a], periods[a], halves[a], totals[a], columns[a]![i - backs[a]]);
+                }
+
+                var signal = TPattern.Recognize(new CandleWindow(open, high, low, close, i), thresholds, penetration, ref memory);
+                if (i >= lookback)
+                {
+                    output[i] = signal;
+                }
+
+                for (var a = 0; a < count; a++)
+                {
+                    var ranges = columns[a]!;
+                    var j = i - backs[a];
+                    totals[a] += ranges[j] - ranges[j - periods[a]];
+                }
             }
         }
-
-        thresholds = thresholds[..averages.Length];
-        var memory = new CandlePatternMemory();
-        for (var i = start; i < n; i++)
+        finally
         {
-            var candles = new CandleWindow(open, high, low, close, i, -1);
-            for (var a = 0; a < averages.Length; a++)
+            for (var type = 0; type < 3; type++)
             {
-                thresholds[a] = Threshold(averages[a], totals[a], candles);
-            }
-
-            var signal = TPattern.Recognize(candles, thresholds, penetration, ref memory);
-            if (i >= lookback)
-            {
-                output[i] = signal;
-            }
-
-            for (var a = 0; a < averages.Length; a++)
-            {
-                totals[a] += Roll(averages[a], candles);
+                if (pooled[type] is { } column)
+                {
+                    ArrayPool<double>.Shared.Return(column);
+                }
             }
         }
     }
@@ -70,12 +113,17 @@ internal static class CandlePatternEngine
     /// <summary>
     /// TA_CANDLEAVERAGE: factor × (total / period, or the candle's own range when the period is 0), halved for shadows.
     /// </summary>
+    public static double Threshold(double factor, int period, bool halve, double total, double ownRange)
+    {
+        var threshold = factor * (period != 0 ? total / period : ownRange);
+        return halve ? threshold / 2.0 : threshold;
+    }
+
+    /// <summary><see cref="Threshold(double, int, bool, double, double)"/> for one average at the current candle.</summary>
     public static double Threshold(CandleAverage average, double total, scoped in CandleWindow candles)
     {
         var setting = average.Setting;
-        var mean = setting.AveragePeriod != 0 ? total / setting.AveragePeriod : candles.Range(setting.RangeType, average.Back);
-        var threshold = setting.Factor * mean;
-        return setting.RangeType == CandleRangeType.Shadows ? threshold / 2.0 : threshold;
+        return Threshold(setting.Factor, setting.AveragePeriod, setting.RangeType == CandleRangeType.Shadows, total, candles.Range(setting.RangeType, average.Back));
     }
 
     /// <summary>What the running total gains after a bar: the newest range minus the one leaving the period.</summary>
@@ -83,6 +131,22 @@ internal static class CandlePatternEngine
     {
         var type = average.Setting.RangeType;
         return candles.Range(type, average.Back) - candles.Range(type, average.Back + average.Setting.AveragePeriod);
+    }
+
+    /// <summary>The range of every candle, for one range type.</summary>
+    private static void FillRanges(CandleRangeType type, ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> ranges)
+    {
+        for (var j = 0; j < ranges.Length; j++)
+        {
+            ranges[j] = new CandleWindow(open, high, low, close, j).Range(type, 0);
+        }
+    }
+
+    /// <summary>The range column each candle average reads (several averages share one).</summary>
+    [InlineArray(MaxAverages)]
+    private struct RangeColumns
+    {
+        private double[]? _element0;
     }
 
     /// <summary>The registry entry of a pattern: inputs open, high, low, close (TA-Lib's order) and one output.</summary>

@@ -1,24 +1,24 @@
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Streaming form of any candlestick pattern: the last <see cref="Capacity"/> candles in ring buffers and the same
-/// running totals as <see cref="CandlePatternEngine.Compute{TPattern}"/>, updated in the same order, so every
-/// output equals the batch kernel's bit for bit.
+/// Streaming form of any candlestick pattern: the last <see cref="Capacity"/> candles and the same running totals as
+/// <see cref="CandlePatternEngine.Compute{TPattern}"/>, updated in the same order, so every output equals the batch
+/// kernel's bit for bit. Each candle is written twice, <see cref="Capacity"/> apart, so the latest candles always
+/// sit contiguously before index <c>position + Capacity</c> and the kernel reads them as it reads a whole series.
 /// </summary>
 internal sealed class CandlePatternState<TPattern> : IIndicatorState
     where TPattern : struct, ICandlePattern
 {
     /// <summary>Candles kept; a power of two above every lookback (TA-Lib's defaults need at most 14).</summary>
     private const int Capacity = 32;
-    private const int Mask = Capacity - 1;
 
     private readonly double _penetration;
     private readonly int _lookback;
     private readonly int _start;
-    private readonly double[] _open = new double[Capacity];
-    private readonly double[] _high = new double[Capacity];
-    private readonly double[] _low = new double[Capacity];
-    private readonly double[] _close = new double[Capacity];
+    private readonly double[] _open = new double[2 * Capacity];
+    private readonly double[] _high = new double[2 * Capacity];
+    private readonly double[] _low = new double[2 * Capacity];
+    private readonly double[] _close = new double[2 * Capacity];
     private readonly double[] _totals = new double[CandlePatternEngine.MaxAverages];
     private readonly double[] _thresholds = new double[CandlePatternEngine.MaxAverages];
     private CandlePatternMemory _memory = new();
@@ -44,12 +44,13 @@ internal sealed class CandlePatternState<TPattern> : IIndicatorState
 
     public double Update(double open, double high, double low, double close)
     {
-        _position = (_position + 1) & Mask;
-        _open[_position] = open;
-        _high[_position] = high;
-        _low[_position] = low;
-        _close[_position] = close;
-        var candles = new CandleWindow(_open, _high, _low, _close, _position, Mask);
+        _position = _position + 1 == Capacity ? 0 : _position + 1;
+        var current = _position + Capacity;
+        _open[_position] = _open[current] = open;
+        _high[_position] = _high[current] = high;
+        _low[_position] = _low[current] = low;
+        _close[_position] = _close[current] = close;
+        var candles = new CandleWindow(_open, _high, _low, _close, current);
         var averages = TPattern.Averages;
         var bar = _seen;
         if (_seen <= _lookback)

@@ -1,8 +1,8 @@
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// The current candle and those before it, read by how many bars back they are. Over whole series (batch) the mask
-/// is -1; over a streaming ring buffer of a power-of-two size it wraps the index.
+/// The current candle and those before it, read by how many bars back they are: over whole series in batch, over a
+/// streaming state's doubled ring buffer (where the last candles are always contiguous) when streaming.
 /// </summary>
 internal readonly ref struct CandleWindow
 {
@@ -11,25 +11,23 @@ internal readonly ref struct CandleWindow
     private readonly ReadOnlySpan<double> _low;
     private readonly ReadOnlySpan<double> _close;
     private readonly int _current;
-    private readonly int _mask;
 
-    public CandleWindow(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int current, int mask)
+    public CandleWindow(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int current)
     {
         _open = open;
         _high = high;
         _low = low;
         _close = close;
         _current = current;
-        _mask = mask;
     }
 
-    public double Open(int back) => _open[(_current - back) & _mask];
+    public double Open(int back) => _open[_current - back];
 
-    public double High(int back) => _high[(_current - back) & _mask];
+    public double High(int back) => _high[_current - back];
 
-    public double Low(int back) => _low[(_current - back) & _mask];
+    public double Low(int back) => _low[_current - back];
 
-    public double Close(int back) => _close[(_current - back) & _mask];
+    public double Close(int back) => _close[_current - back];
 
     /// <summary>1 for a white (close &gt;= open) candle, -1 for a black one.</summary>
     public int Color(int back) => Close(back) >= Open(back) ? 1 : -1;
