@@ -1,4 +1,5 @@
 using Tradewind.Indicators.Cycle;
+using Tradewind.Indicators.Tests.Infrastructure;
 
 namespace Tradewind.Indicators.Tests;
 
@@ -84,6 +85,18 @@ public sealed class HtDcPeriodTests
                 Assert.All(output, v => Assert.True(double.IsNaN(v), $"{name} must be NaN on {length} bars"));
             }
         }
+    }
+
+    [Fact]
+    public void Compute_MamaWithoutFama_EqualsMamaOutput()
+    {
+        var input = Dataset.Load("ft-30m").Close;
+        var mama = new double[input.Length];
+        var fama = new double[input.Length];
+        var alone = new double[input.Length];
+        Mama.Compute(input, Mama.DefaultFastLimit, Mama.DefaultSlowLimit, mama, fama);
+        Mama.Compute(input, Mama.DefaultFastLimit, Mama.DefaultSlowLimit, alone, default);
+        Assert.Equal(mama, alone);
     }
 
     [Fact]

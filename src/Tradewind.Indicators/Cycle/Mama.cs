@@ -12,18 +12,33 @@ public static class Mama
 
     public static int Lookback() => 32;
 
+    /// <summary>
+    /// Batch MAMA and FAMA. <paramref name="fama"/> may be empty when only MAMA is wanted (TA-Lib's MA with the MAMA
+    /// type uses MAMA alone, with the default limits).
+    /// </summary>
     public static void Compute(ReadOnlySpan<double> input, double fastLimit, double slowLimit, Span<double> mama, Span<double> fama)
     {
         var n = input.Length;
         var warm = Math.Min(Lookback(), n);
         mama[..warm].Fill(double.NaN);
-        fama[..warm].Fill(double.NaN);
         var calc = new Calculator(fastLimit, slowLimit);
         for (var i = 0; i < warm; i++)
         {
             calc.Step(input[i]);
         }
 
+        if (fama.IsEmpty)
+        {
+            for (var i = warm; i < n; i++)
+            {
+                calc.Step(input[i]);
+                mama[i] = calc.Mama;
+            }
+
+            return;
+        }
+
+        fama[..warm].Fill(double.NaN);
         for (var i = warm; i < n; i++)
         {
             calc.Step(input[i]);
