@@ -10,8 +10,11 @@ namespace Tradewind.Indicators.Patterns;
 /// </summary>
 internal static class CandlePatternEngine
 {
-    /// <summary>Most candle averages any pattern uses (TA-Lib's three white soldiers uses eight).</summary>
+    /// <summary>Room for the candle averages of any pattern (advance block, the most demanding, uses nine).</summary>
     public const int MaxAverages = 12;
+
+    private const string PenetrationDescription =
+        "How far the last candle must close into the first candle's real body, as a fraction of that body.";
 
     public static void Compute<TPattern>(
         ReadOnlySpan<double> open,
@@ -84,7 +87,8 @@ internal static class CandlePatternEngine
                     thresholds[a] = Threshold(factors[a], periods[a], halves[a], totals[a], columns[a]![i - backs[a]]);
                 }
 
-                var signal = TPattern.Recognize(new CandleWindow(open, high, low, close, i), thresholds, penetration, ref memory);
+                var candles = new CandleWindow(open, high, low, close, i);
+                var signal = TPattern.Recognize(candles, thresholds, penetration, ref memory);
                 if (i >= lookback)
                 {
                     output[i] = signal;
@@ -123,7 +127,8 @@ internal static class CandlePatternEngine
     public static double Threshold(CandleAverage average, double total, scoped in CandleWindow candles)
     {
         var setting = average.Setting;
-        return Threshold(setting.Factor, setting.AveragePeriod, setting.RangeType == CandleRangeType.Shadows, total, candles.Range(setting.RangeType, average.Back));
+        var ownRange = candles.Range(setting.RangeType, average.Back);
+        return Threshold(setting.Factor, setting.AveragePeriod, setting.RangeType == CandleRangeType.Shadows, total, ownRange);
     }
 
     /// <summary>What the running total gains after a bar: the newest range minus the one leaving the period.</summary>
@@ -134,7 +139,13 @@ internal static class CandlePatternEngine
     }
 
     /// <summary>The range of every candle, for one range type.</summary>
-    private static void FillRanges(CandleRangeType type, ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> ranges)
+    private static void FillRanges(
+        CandleRangeType type,
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> ranges)
     {
         for (var j = 0; j < ranges.Length; j++)
         {
@@ -172,7 +183,7 @@ internal static class CandlePatternEngine
             new InputSpec("close", InputKind.Close),
         ],
         Parameters = defaultPenetration is { } penetration
-            ? [ParameterSpec.Real("penetration", penetration, 0, 100, "How far the last candle must close into the first candle's real body, as a fraction of that body.")]
+            ? [ParameterSpec.Real("penetration", penetration, 0, 100, PenetrationDescription)]
             : [],
         Outputs = [new OutputSpec("value", signal)],
         Lookback = static _ => TPattern.Lookback,

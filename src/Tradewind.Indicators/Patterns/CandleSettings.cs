@@ -35,4 +35,16 @@ internal static class CandleSettings
 
     /// <summary>Distance within 5% of the average high-low range of the previous 5 candles.</summary>
     public static readonly CandleSetting Equal = new(CandleRangeType.HighLow, 5, 0.05);
+
+    /// <summary>The longest averaging period among <paramref name="settings"/>: the core of most pattern lookbacks.</summary>
+    public static int LongestPeriod(params ReadOnlySpan<CandleSetting> settings)
+    {
+        var longest = 0;
+        foreach (var setting in settings)
+        {
+            longest = Math.Max(longest, setting.AveragePeriod);
+        }
+
+        return longest;
+    }
 }

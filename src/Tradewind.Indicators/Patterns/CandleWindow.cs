@@ -12,7 +12,12 @@ internal readonly ref struct CandleWindow
     private readonly ReadOnlySpan<double> _close;
     private readonly int _current;
 
-    public CandleWindow(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int current)
+    public CandleWindow(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        int current)
     {
         _open = open;
         _high = high;

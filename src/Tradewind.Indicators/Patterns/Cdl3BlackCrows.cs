@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Three Black Crows (TA-Lib CDL3BLACKCROWS): after a white candle, three black candles with falling closes, each opening within the previous body.
+/// Three Black Crows (TA-Lib CDL3BLACKCROWS): after a white candle, three black candles with falling closes, each
+/// opening within the previous body.
 /// </summary>
 public static class Cdl3BlackCrows
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,19 @@ public static class Cdl3BlackCrows
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.ShadowVeryShort, 2), new(CandleSettings.ShadowVeryShort, 1), new(CandleSettings.ShadowVeryShort, 0)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(ShadowVeryShort, 2),
+            new(ShadowVeryShort, 1),
+            new(ShadowVeryShort, 0),
+        ];
 
-        public static int Lookback => CandleSettings.ShadowVeryShort.AveragePeriod + 3;
+        public static int Lookback => ShadowVeryShort.AveragePeriod + 3;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(3) == 1
                 && c.Color(2) == -1

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Three-Line Strike (TA-Lib CDL3LINESTRIKE): three candles of one colour stepping in one direction, then one opposite candle erasing them.
+/// Three-Line Strike (TA-Lib CDL3LINESTRIKE): three candles of one colour stepping in one direction, then one opposite
+/// candle erasing them.
 /// </summary>
 public static class Cdl3LineStrike
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,15 +27,24 @@ public static class Cdl3LineStrike
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.Near, 3), new(CandleSettings.Near, 2)];
+        private static readonly CandleAverage[] AverageList = [new(Near, 3), new(Near, 2)];
 
-        public static int Lookback => CandleSettings.Near.AveragePeriod + 3;
+        public static int Lookback => Near.AveragePeriod + 3;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(1);
+            var whiteStruck = color == 1
+                && c.Close(1) > c.Close(2) && c.Close(2) > c.Close(3)
+                && c.Open(0) > c.Close(1)
+                && c.Close(0) < c.Open(3);
+            var blackStruck = color == -1
+                && c.Close(1) < c.Close(2) && c.Close(2) < c.Close(3)
+                && c.Open(0) < c.Close(1)
+                && c.Close(0) > c.Open(3);
             return c.Color(3) == c.Color(2)
                 && c.Color(2) == color
                 && c.Color(0) == -color
@@ -35,8 +52,7 @@ public static class Cdl3LineStrike
                 && c.Open(2) <= c.BodyTop(3) + average[0]
                 && c.Open(1) >= c.BodyBottom(2) - average[1]
                 && c.Open(1) <= c.BodyTop(2) + average[1]
-                && ((color == 1 && c.Close(1) > c.Close(2) && c.Close(2) > c.Close(3) && c.Open(0) > c.Close(1) && c.Close(0) < c.Open(3))
-                    || (color == -1 && c.Close(1) < c.Close(2) && c.Close(2) < c.Close(3) && c.Open(0) < c.Close(1) && c.Close(0) > c.Open(3)))
+                && (whiteStruck || blackStruck)
                 ? color * 100
                 : 0;
         }

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Three Stars In The South (TA-Lib CDL3STARSINSOUTH): three shrinking black candles, the last a small marubozu inside the second's range.
+/// Three Stars In The South (TA-Lib CDL3STARSINSOUTH): three shrinking black candles, the last a small marubozu inside
+/// the second's range.
 /// </summary>
 public static class Cdl3StarsInSouth
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,21 @@ public static class Cdl3StarsInSouth
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 2), new(CandleSettings.ShadowLong, 2), new(CandleSettings.ShadowVeryShort, 1), new(CandleSettings.ShadowVeryShort, 0), new(CandleSettings.BodyShort, 0)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(BodyLong, 2),
+            new(ShadowLong, 2),
+            new(ShadowVeryShort, 1),
+            new(ShadowVeryShort, 0),
+            new(BodyShort, 0),
+        ];
 
-        public static int Lookback => Math.Max(Math.Max(CandleSettings.ShadowVeryShort.AveragePeriod, CandleSettings.ShadowLong.AveragePeriod), Math.Max(CandleSettings.BodyLong.AveragePeriod, CandleSettings.BodyShort.AveragePeriod)) + 2;
+        public static int Lookback => LongestPeriod(ShadowVeryShort, ShadowLong, BodyLong, BodyShort) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(2) == -1
                 && c.Color(1) == -1

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Three Advancing White Soldiers (TA-Lib CDL3WHITESOLDIERS): three white candles with rising closes, each opening within the previous body.
+/// Three Advancing White Soldiers (TA-Lib CDL3WHITESOLDIERS): three white candles with rising closes, each opening
+/// within the previous body.
 /// </summary>
 public static class Cdl3WhiteSoldiers
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,24 @@ public static class Cdl3WhiteSoldiers
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.ShadowVeryShort, 2), new(CandleSettings.ShadowVeryShort, 1), new(CandleSettings.ShadowVeryShort, 0), new(CandleSettings.Near, 2), new(CandleSettings.Near, 1), new(CandleSettings.Far, 2), new(CandleSettings.Far, 1), new(CandleSettings.BodyShort, 0)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(ShadowVeryShort, 2),
+            new(ShadowVeryShort, 1),
+            new(ShadowVeryShort, 0),
+            new(Near, 2),
+            new(Near, 1),
+            new(Far, 2),
+            new(Far, 1),
+            new(BodyShort, 0),
+        ];
 
-        public static int Lookback => Math.Max(Math.Max(CandleSettings.ShadowVeryShort.AveragePeriod, CandleSettings.BodyShort.AveragePeriod), Math.Max(CandleSettings.Far.AveragePeriod, CandleSettings.Near.AveragePeriod)) + 2;
+        public static int Lookback => LongestPeriod(ShadowVeryShort, BodyShort, Far, Near) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(2) == 1
                 && c.UpperShadow(2) < average[0]

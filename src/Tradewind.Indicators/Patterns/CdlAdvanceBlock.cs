@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Advance Block (TA-Lib CDLADVANCEBLOCK): three white candles whose advance weakens (shrinking bodies or growing upper shadows).
+/// Advance Block (TA-Lib CDLADVANCEBLOCK): three white candles whose advance weakens (shrinking bodies or growing upper
+/// shadows).
 /// </summary>
 public static class CdlAdvanceBlock
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,25 @@ public static class CdlAdvanceBlock
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.ShadowShort, 2), new(CandleSettings.ShadowShort, 1), new(CandleSettings.ShadowShort, 0), new(CandleSettings.ShadowLong, 0), new(CandleSettings.Near, 2), new(CandleSettings.Near, 1), new(CandleSettings.Far, 2), new(CandleSettings.Far, 1), new(CandleSettings.BodyLong, 2)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(ShadowShort, 2),
+            new(ShadowShort, 1),
+            new(ShadowShort, 0),
+            new(ShadowLong, 0),
+            new(Near, 2),
+            new(Near, 1),
+            new(Far, 2),
+            new(Far, 1),
+            new(BodyLong, 2),
+        ];
 
-        public static int Lookback => Math.Max(Math.Max(Math.Max(CandleSettings.ShadowLong.AveragePeriod, CandleSettings.ShadowShort.AveragePeriod), Math.Max(CandleSettings.Far.AveragePeriod, CandleSettings.Near.AveragePeriod)), CandleSettings.BodyLong.AveragePeriod) + 2;
+        public static int Lookback => LongestPeriod(ShadowLong, ShadowShort, Far, Near, BodyLong) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             if (!(c.Color(2) == 1
                 && c.Color(1) == 1

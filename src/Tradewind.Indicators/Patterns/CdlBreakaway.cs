@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Breakaway (TA-Lib CDLBREAKAWAY): a long candle, a gap, three candles extending the move, then an opposite candle closing inside the gap.
+/// Breakaway (TA-Lib CDLBREAKAWAY): a long candle, a gap, three candles extending the move, then an opposite candle
+/// closing inside the gap.
 /// </summary>
 public static class CdlBreakaway
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlBreakaway
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 4)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 4)];
 
-        public static int Lookback => CandleSettings.BodyLong.AveragePeriod + 4;
+        public static int Lookback => BodyLong.AveragePeriod + 4;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(4);
             return c.RealBody(4) > average[0]

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Closing Marubozu (TA-Lib CDLCLOSINGMARUBOZU): a long candle closing at its extreme (white at its high, black at its low).
+/// Closing Marubozu (TA-Lib CDLCLOSINGMARUBOZU): a long candle closing at its extreme (white at its high, black at its
+/// low).
 /// </summary>
 public static class CdlClosingMarubozu
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlClosingMarubozu
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 0), new(CandleSettings.ShadowVeryShort, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 0), new(ShadowVeryShort, 0)];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyLong.AveragePeriod, CandleSettings.ShadowVeryShort.AveragePeriod);
+        public static int Lookback => LongestPeriod(BodyLong, ShadowVeryShort);
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(0);
             return c.RealBody(0) > average[0]

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Concealing Baby Swallow (TA-Lib CDLCONCEALBABYSWALL): two black marubozu, a black candle gapping down with an upper shadow into the prior body, then a black candle engulfing it.
+/// Concealing Baby Swallow (TA-Lib CDLCONCEALBABYSWALL): two black marubozu, a black candle gapping down with an upper
+/// shadow into the prior body, then a black candle engulfing it.
 /// </summary>
 public static class CdlConcealBabySwall
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,19 @@ public static class CdlConcealBabySwall
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.ShadowVeryShort, 3), new(CandleSettings.ShadowVeryShort, 2), new(CandleSettings.ShadowVeryShort, 1)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(ShadowVeryShort, 3),
+            new(ShadowVeryShort, 2),
+            new(ShadowVeryShort, 1),
+        ];
 
-        public static int Lookback => CandleSettings.ShadowVeryShort.AveragePeriod + 3;
+        public static int Lookback => ShadowVeryShort.AveragePeriod + 3;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(3) == -1
                 && c.Color(2) == -1

@@ -1,3 +1,5 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
@@ -7,7 +9,12 @@ public static class CdlCounterattack
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +26,14 @@ public static class CdlCounterattack
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.Equal, 1), new(CandleSettings.BodyLong, 1), new(CandleSettings.BodyLong, 0)];
+        private static readonly CandleAverage[] AverageList = [new(Equal, 1), new(BodyLong, 1), new(BodyLong, 0)];
 
-        public static int Lookback => Math.Max(CandleSettings.Equal.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 1;
+        public static int Lookback => LongestPeriod(Equal, BodyLong) + 1;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(0);
             return c.Color(1) == -color

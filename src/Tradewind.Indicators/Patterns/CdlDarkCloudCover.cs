@@ -1,7 +1,10 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Dark Cloud Cover (TA-Lib CDLDARKCLOUDCOVER): a black candle opening above the prior long white candle's high and closing well into its body.
+/// Dark Cloud Cover (TA-Lib CDLDARKCLOUDCOVER): a black candle opening above the prior long white candle's high and
+/// closing well into its body.
 /// </summary>
 public static class CdlDarkCloudCover
 {
@@ -9,7 +12,13 @@ public static class CdlDarkCloudCover
 
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, double penetration, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        double penetration,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, penetration, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -17,17 +26,19 @@ public static class CdlDarkCloudCover
         "CDLDARKCLOUDCOVER",
         "Dark Cloud Cover",
         "A long white candle, then a black candle that opens above its high and closes inside its body, at least `penetration` of the way down; bearish (TA-Lib CDLDARKCLOUDCOVER; Steve Nison).",
-        "-100 on dark cloud cover, else 0.", DefaultPenetration);
+        "-100 on dark cloud cover, else 0.",
+        DefaultPenetration);
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 1)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 1)];
 
-        public static int Lookback => CandleSettings.BodyLong.AveragePeriod + 1;
+        public static int Lookback => BodyLong.AveragePeriod + 1;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(1) == 1
                 && c.RealBody(1) > average[0]

@@ -1,3 +1,5 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
@@ -7,7 +9,12 @@ public static class CdlDragonflyDoji
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,15 +26,20 @@ public static class CdlDragonflyDoji
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyDoji, 0), new(CandleSettings.ShadowVeryShort, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyDoji, 0), new(ShadowVeryShort, 0)];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyDoji.AveragePeriod, CandleSettings.ShadowVeryShort.AveragePeriod);
+        public static int Lookback => LongestPeriod(BodyDoji, ShadowVeryShort);
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
-            return c.RealBody(0) <= average[0] && c.UpperShadow(0) < average[1] && c.LowerShadow(0) > average[1] ? 100 : 0;
+            return c.RealBody(0) <= average[0]
+                && c.UpperShadow(0) < average[1]
+                && c.LowerShadow(0) > average[1]
+                ? 100
+                : 0;
         }
     }
 }

@@ -7,7 +7,12 @@ public static class CdlEngulfing
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -23,13 +28,16 @@ public static class CdlEngulfing
 
         public static ReadOnlySpan<CandleAverage> Averages => [];
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(0);
             var whiteEngulfsBlack = color == 1 && c.Color(1) == -1
-                && ((c.Close(0) >= c.Open(1) && c.Open(0) < c.Close(1)) || (c.Close(0) > c.Open(1) && c.Open(0) <= c.Close(1)));
+                && ((c.Close(0) >= c.Open(1) && c.Open(0) < c.Close(1))
+                    || (c.Close(0) > c.Open(1) && c.Open(0) <= c.Close(1)));
             var blackEngulfsWhite = color == -1 && c.Color(1) == 1
-                && ((c.Open(0) >= c.Close(1) && c.Close(0) < c.Open(1)) || (c.Open(0) > c.Close(1) && c.Close(0) <= c.Open(1)));
+                && ((c.Open(0) >= c.Close(1) && c.Close(0) < c.Open(1))
+                    || (c.Open(0) > c.Close(1) && c.Close(0) <= c.Open(1)));
             if (!whiteEngulfsBlack && !blackEngulfsWhite)
             {
                 return 0;

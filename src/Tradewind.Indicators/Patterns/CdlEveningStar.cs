@@ -1,7 +1,10 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Evening Star (TA-Lib CDLEVENINGSTAR): long white candle, a short body gapping up, then a black candle closing well into the first body.
+/// Evening Star (TA-Lib CDLEVENINGSTAR): long white candle, a short body gapping up, then a black candle closing well
+/// into the first body.
 /// </summary>
 public static class CdlEveningStar
 {
@@ -9,7 +12,13 @@ public static class CdlEveningStar
 
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, double penetration, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        double penetration,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, penetration, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -17,17 +26,19 @@ public static class CdlEveningStar
         "CDLEVENINGSTAR",
         "Evening Star",
         "Three candles: a long white body, a short body gapping above it (the star), and a black body closing at least `penetration` of the way into the first body; a bearish reversal (TA-Lib CDLEVENINGSTAR; Steve Nison).",
-        "-100 on an evening star, else 0 (the trend is not checked).", DefaultPenetration);
+        "-100 on an evening star, else 0 (the trend is not checked).",
+        DefaultPenetration);
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 2), new(CandleSettings.BodyShort, 1), new(CandleSettings.BodyShort, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 2), new(BodyShort, 1), new(BodyShort, 0)];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyShort.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 2;
+        public static int Lookback => LongestPeriod(BodyShort, BodyLong) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.RealBody(2) > average[0]
                 && c.Color(2) == 1

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Up/Down-gap side-by-side white lines (TA-Lib CDLGAPSIDESIDEWHITE): two similar white candles side by side after a gap.
+/// Up/Down-gap side-by-side white lines (TA-Lib CDLGAPSIDESIDEWHITE): two similar white candles side by side after a
+/// gap.
 /// </summary>
 public static class CdlGapSideSideWhite
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlGapSideSideWhite
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.Near, 1), new(CandleSettings.Equal, 1)];
+        private static readonly CandleAverage[] AverageList = [new(Near, 1), new(Equal, 1)];
 
-        public static int Lookback => Math.Max(CandleSettings.Near.AveragePeriod, CandleSettings.Equal.AveragePeriod) + 2;
+        public static int Lookback => LongestPeriod(Near, Equal) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var gapUp = c.RealBodyGapUp(1, 2);
             return ((gapUp && c.RealBodyGapUp(0, 2)) || (c.RealBodyGapDown(1, 2) && c.RealBodyGapDown(0, 2)))

@@ -8,7 +8,12 @@ public static class CdlHikkake
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -27,7 +32,8 @@ public static class CdlHikkake
 
         public static ReadOnlySpan<CandleAverage> Averages => [];
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             if (c.High(1) < c.High(2) && c.Low(1) > c.Low(2)
                 && ((c.High(0) < c.High(1) && c.Low(0) < c.Low(1)) || (c.High(0) > c.High(1) && c.Low(0) > c.Low(1))))
@@ -50,7 +56,8 @@ public static class CdlHikkake
         var since = memory.BarsSince == CandlePatternMemory.None ? CandlePatternMemory.None : memory.BarsSince + 1;
         memory.BarsSince = since;
         if (since <= 3
-            && ((memory.Signal > 0 && c.Close(0) > c.High(since + 1)) || (memory.Signal < 0 && c.Close(0) < c.Low(since + 1))))
+            && ((memory.Signal > 0 && c.Close(0) > c.High(since + 1))
+                || (memory.Signal < 0 && c.Close(0) < c.Low(since + 1))))
         {
             memory.BarsSince = CandlePatternMemory.None;
             return memory.Signal + (memory.Signal > 0 ? 100 : -100);

@@ -1,3 +1,5 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
@@ -8,7 +10,12 @@ public static class CdlHikkakeMod
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -20,16 +27,17 @@ public static class CdlHikkakeMod
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.Near, 2)];
+        private static readonly CandleAverage[] AverageList = [new(Near, 2)];
 
-        public static int Lookback => Math.Max(1, CandleSettings.Near.AveragePeriod) + 5;
+        public static int Lookback => Math.Max(1, Near.AveragePeriod) + 5;
 
         // TA-Lib scans three bars before the first output so a pattern there can still be confirmed.
         public static int Preroll => 3;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             if (c.High(2) < c.High(3) && c.Low(2) > c.Low(3)
                 && c.High(1) < c.High(2) && c.Low(1) > c.Low(2)

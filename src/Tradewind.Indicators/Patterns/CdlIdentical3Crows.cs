@@ -1,3 +1,5 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
@@ -7,7 +9,12 @@ public static class CdlIdentical3Crows
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +26,21 @@ public static class CdlIdentical3Crows
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.ShadowVeryShort, 2), new(CandleSettings.ShadowVeryShort, 1), new(CandleSettings.ShadowVeryShort, 0), new(CandleSettings.Equal, 2), new(CandleSettings.Equal, 1)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(ShadowVeryShort, 2),
+            new(ShadowVeryShort, 1),
+            new(ShadowVeryShort, 0),
+            new(Equal, 2),
+            new(Equal, 1),
+        ];
 
-        public static int Lookback => Math.Max(CandleSettings.ShadowVeryShort.AveragePeriod, CandleSettings.Equal.AveragePeriod) + 2;
+        public static int Lookback => LongestPeriod(ShadowVeryShort, Equal) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(2) == -1
                 && c.LowerShadow(2) < average[0]

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Kicking by length (TA-Lib CDLKICKINGBYLENGTH): a kicking pattern whose direction is that of the longer of the two marubozu.
+/// Kicking by length (TA-Lib CDLKICKINGBYLENGTH): a kicking pattern whose direction is that of the longer of the two
+/// marubozu.
 /// </summary>
 public static class CdlKickingByLength
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,20 @@ public static class CdlKickingByLength
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 1), new(CandleSettings.ShadowVeryShort, 1), new(CandleSettings.BodyLong, 0), new(CandleSettings.ShadowVeryShort, 0)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(BodyLong, 1),
+            new(ShadowVeryShort, 1),
+            new(BodyLong, 0),
+            new(ShadowVeryShort, 0),
+        ];
 
-        public static int Lookback => Math.Max(CandleSettings.ShadowVeryShort.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 1;
+        public static int Lookback => LongestPeriod(ShadowVeryShort, BodyLong) + 1;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(1) == -c.Color(0)
                 && c.RealBody(1) > average[0]

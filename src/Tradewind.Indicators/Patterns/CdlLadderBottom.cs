@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Ladder Bottom (TA-Lib CDLLADDERBOTTOM): three falling black candles, a black candle with an upper shadow, then a white candle closing above its high.
+/// Ladder Bottom (TA-Lib CDLLADDERBOTTOM): three falling black candles, a black candle with an upper shadow, then a
+/// white candle closing above its high.
 /// </summary>
 public static class CdlLadderBottom
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlLadderBottom
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.ShadowVeryShort, 1)];
+        private static readonly CandleAverage[] AverageList = [new(ShadowVeryShort, 1)];
 
-        public static int Lookback => CandleSettings.ShadowVeryShort.AveragePeriod + 4;
+        public static int Lookback => ShadowVeryShort.AveragePeriod + 4;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(4) == -1 && c.Color(3) == -1 && c.Color(2) == -1
                 && c.Open(4) > c.Open(3) && c.Open(3) > c.Open(2)

@@ -1,7 +1,10 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Mat Hold (TA-Lib CDLMATHOLD): a long white candle, a gap up, three small candles holding inside its body, then a white candle breaking out.
+/// Mat Hold (TA-Lib CDLMATHOLD): a long white candle, a gap up, three small candles holding inside its body, then a
+/// white candle breaking out.
 /// </summary>
 public static class CdlMatHold
 {
@@ -9,7 +12,13 @@ public static class CdlMatHold
 
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, double penetration, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        double penetration,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, penetration, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -17,17 +26,25 @@ public static class CdlMatHold
         "CDLMATHOLD",
         "Mat Hold",
         "A long white candle, a small black candle gapping up, two more small candles drifting lower but holding above `penetration` of the first body, then a white candle closing above their highs; bullish continuation (TA-Lib CDLMATHOLD; Steve Nison).",
-        "100 on a mat hold, else 0.", DefaultPenetration);
+        "100 on a mat hold, else 0.",
+        DefaultPenetration);
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 4), new(CandleSettings.BodyShort, 3), new(CandleSettings.BodyShort, 2), new(CandleSettings.BodyShort, 1)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(BodyLong, 4),
+            new(BodyShort, 3),
+            new(BodyShort, 2),
+            new(BodyShort, 1),
+        ];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyShort.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 4;
+        public static int Lookback => LongestPeriod(BodyShort, BodyLong) + 4;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var floor = c.Close(4) - (c.RealBody(4) * penetration);
             return c.RealBody(4) > average[0]

@@ -1,3 +1,5 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
@@ -9,7 +11,13 @@ public static class CdlMorningDojiStar
 
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, double penetration, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        double penetration,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, penetration, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -17,17 +25,19 @@ public static class CdlMorningDojiStar
         "CDLMORNINGDOJISTAR",
         "Morning Doji Star",
         "Three candles: a long black body, a doji gapping below it, and a white body closing at least `penetration` of the way into the first body; a bullish reversal (TA-Lib CDLMORNINGDOJISTAR; Steve Nison).",
-        "100 on a morning doji star, else 0 (the trend is not checked).", DefaultPenetration);
+        "100 on a morning doji star, else 0 (the trend is not checked).",
+        DefaultPenetration);
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 2), new(CandleSettings.BodyDoji, 1), new(CandleSettings.BodyShort, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 2), new(BodyDoji, 1), new(BodyShort, 0)];
 
-        public static int Lookback => Math.Max(Math.Max(CandleSettings.BodyDoji.AveragePeriod, CandleSettings.BodyLong.AveragePeriod), CandleSettings.BodyShort.AveragePeriod) + 2;
+        public static int Lookback => LongestPeriod(BodyDoji, BodyLong, BodyShort) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.RealBody(2) > average[0]
                 && c.Color(2) == -1

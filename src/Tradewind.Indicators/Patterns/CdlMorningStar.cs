@@ -1,7 +1,10 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Morning Star (TA-Lib CDLMORNINGSTAR): long black candle, a short body gapping down, then a white candle closing well into the first body.
+/// Morning Star (TA-Lib CDLMORNINGSTAR): long black candle, a short body gapping down, then a white candle closing well
+/// into the first body.
 /// </summary>
 public static class CdlMorningStar
 {
@@ -9,7 +12,13 @@ public static class CdlMorningStar
 
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, double penetration, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        double penetration,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, penetration, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -17,17 +26,19 @@ public static class CdlMorningStar
         "CDLMORNINGSTAR",
         "Morning Star",
         "Three candles: a long black body, a short body gapping below it (the star), and a white body closing at least `penetration` of the way into the first body; a bullish reversal (TA-Lib CDLMORNINGSTAR; Steve Nison).",
-        "100 on a morning star, else 0 (the trend is not checked).", DefaultPenetration);
+        "100 on a morning star, else 0 (the trend is not checked).",
+        DefaultPenetration);
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 2), new(CandleSettings.BodyShort, 1), new(CandleSettings.BodyShort, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 2), new(BodyShort, 1), new(BodyShort, 0)];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyShort.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 2;
+        public static int Lookback => LongestPeriod(BodyShort, BodyLong) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.RealBody(2) > average[0]
                 && c.Color(2) == -1

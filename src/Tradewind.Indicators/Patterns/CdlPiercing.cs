@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Piercing Pattern (TA-Lib CDLPIERCING): a long white candle opening below the prior long black candle's low and closing above its midpoint.
+/// Piercing Pattern (TA-Lib CDLPIERCING): a long white candle opening below the prior long black candle's low and
+/// closing above its midpoint.
 /// </summary>
 public static class CdlPiercing
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlPiercing
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 1), new(CandleSettings.BodyLong, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 1), new(BodyLong, 0)];
 
-        public static int Lookback => CandleSettings.BodyLong.AveragePeriod + 1;
+        public static int Lookback => BodyLong.AveragePeriod + 1;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(1) == -1
                 && c.RealBody(1) > average[0]

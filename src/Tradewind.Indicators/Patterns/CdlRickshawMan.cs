@@ -1,3 +1,5 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
@@ -7,7 +9,12 @@ public static class CdlRickshawMan
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +26,14 @@ public static class CdlRickshawMan
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyDoji, 0), new(CandleSettings.ShadowLong, 0), new(CandleSettings.Near, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyDoji, 0), new(ShadowLong, 0), new(Near, 0)];
 
-        public static int Lookback => Math.Max(Math.Max(CandleSettings.BodyDoji.AveragePeriod, CandleSettings.ShadowLong.AveragePeriod), CandleSettings.Near.AveragePeriod);
+        public static int Lookback => LongestPeriod(BodyDoji, ShadowLong, Near);
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var middle = c.Low(0) + (c.HighLowRange(0) / 2);
             return c.RealBody(0) <= average[0]

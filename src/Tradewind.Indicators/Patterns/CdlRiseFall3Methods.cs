@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Rising/Falling Three Methods (TA-Lib CDLRISEFALL3METHODS): a long candle, three small opposite candles drifting back inside its range, then a long candle resuming the move.
+/// Rising/Falling Three Methods (TA-Lib CDLRISEFALL3METHODS): a long candle, three small opposite candles drifting back
+/// inside its range, then a long candle resuming the move.
 /// </summary>
 public static class CdlRiseFall3Methods
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,21 @@ public static class CdlRiseFall3Methods
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 4), new(CandleSettings.BodyShort, 3), new(CandleSettings.BodyShort, 2), new(CandleSettings.BodyShort, 1), new(CandleSettings.BodyLong, 0)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(BodyLong, 4),
+            new(BodyShort, 3),
+            new(BodyShort, 2),
+            new(BodyShort, 1),
+            new(BodyLong, 0),
+        ];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyShort.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 4;
+        public static int Lookback => LongestPeriod(BodyShort, BodyLong) + 4;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(4);
             return c.RealBody(4) > average[0]

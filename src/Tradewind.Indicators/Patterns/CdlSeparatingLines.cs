@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Separating Lines (TA-Lib CDLSEPARATINGLINES): two opposite candles opening at the same price, the second a belt-hold.
+/// Separating Lines (TA-Lib CDLSEPARATINGLINES): two opposite candles opening at the same price, the second a belt-
+/// hold.
 /// </summary>
 public static class CdlSeparatingLines
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,19 @@ public static class CdlSeparatingLines
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.ShadowVeryShort, 0), new(CandleSettings.BodyLong, 0), new(CandleSettings.Equal, 1)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(ShadowVeryShort, 0),
+            new(BodyLong, 0),
+            new(Equal, 1),
+        ];
 
-        public static int Lookback => Math.Max(Math.Max(CandleSettings.ShadowVeryShort.AveragePeriod, CandleSettings.BodyLong.AveragePeriod), CandleSettings.Equal.AveragePeriod) + 1;
+        public static int Lookback => LongestPeriod(ShadowVeryShort, BodyLong, Equal) + 1;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(0);
             return c.Color(1) == -color

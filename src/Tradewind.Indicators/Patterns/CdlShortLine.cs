@@ -1,3 +1,5 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
@@ -7,7 +9,12 @@ public static class CdlShortLine
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,15 +26,20 @@ public static class CdlShortLine
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyShort, 0), new(CandleSettings.ShadowShort, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyShort, 0), new(ShadowShort, 0)];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyShort.AveragePeriod, CandleSettings.ShadowShort.AveragePeriod);
+        public static int Lookback => LongestPeriod(BodyShort, ShadowShort);
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
-            return c.RealBody(0) < average[0] && c.UpperShadow(0) < average[1] && c.LowerShadow(0) < average[1] ? c.Color(0) * 100 : 0;
+            return c.RealBody(0) < average[0]
+                && c.UpperShadow(0) < average[1]
+                && c.LowerShadow(0) < average[1]
+                ? c.Color(0) * 100
+                : 0;
         }
     }
 }

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Stalled Pattern (TA-Lib CDLSTALLEDPATTERN): two long white candles, then a small white candle riding on the second's shoulder.
+/// Stalled Pattern (TA-Lib CDLSTALLEDPATTERN): two long white candles, then a small white candle riding on the second's
+/// shoulder.
 /// </summary>
 public static class CdlStalledPattern
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,22 @@ public static class CdlStalledPattern
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 2), new(CandleSettings.BodyLong, 1), new(CandleSettings.BodyShort, 0), new(CandleSettings.ShadowVeryShort, 1), new(CandleSettings.Near, 2), new(CandleSettings.Near, 1)];
+        private static readonly CandleAverage[] AverageList =
+        [
+            new(BodyLong, 2),
+            new(BodyLong, 1),
+            new(BodyShort, 0),
+            new(ShadowVeryShort, 1),
+            new(Near, 2),
+            new(Near, 1),
+        ];
 
-        public static int Lookback => Math.Max(Math.Max(CandleSettings.BodyLong.AveragePeriod, CandleSettings.BodyShort.AveragePeriod), Math.Max(CandleSettings.ShadowVeryShort.AveragePeriod, CandleSettings.Near.AveragePeriod)) + 2;
+        public static int Lookback => LongestPeriod(BodyLong, BodyShort, ShadowVeryShort, Near) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(2) == 1
                 && c.Color(1) == 1

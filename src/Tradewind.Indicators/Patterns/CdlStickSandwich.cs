@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Stick Sandwich (TA-Lib CDLSTICKSANDWICH): two black candles with equal closes around a white candle trading above the first close.
+/// Stick Sandwich (TA-Lib CDLSTICKSANDWICH): two black candles with equal closes around a white candle trading above
+/// the first close.
 /// </summary>
 public static class CdlStickSandwich
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlStickSandwich
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.Equal, 2)];
+        private static readonly CandleAverage[] AverageList = [new(Equal, 2)];
 
-        public static int Lookback => CandleSettings.Equal.AveragePeriod + 2;
+        public static int Lookback => Equal.AveragePeriod + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(2) == -1
                 && c.Color(1) == 1

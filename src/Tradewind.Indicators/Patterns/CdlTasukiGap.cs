@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Tasuki Gap (TA-Lib CDLTASUKIGAP): after a gap, two opposite candles of similar size, the second closing inside the gap.
+/// Tasuki Gap (TA-Lib CDLTASUKIGAP): after a gap, two opposite candles of similar size, the second closing inside the
+/// gap.
 /// </summary>
 public static class CdlTasukiGap
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlTasukiGap
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.Near, 1)];
+        private static readonly CandleAverage[] AverageList = [new(Near, 1)];
 
-        public static int Lookback => CandleSettings.Near.AveragePeriod + 2;
+        public static int Lookback => Near.AveragePeriod + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var similar = Math.Abs(c.RealBody(1) - c.RealBody(0)) < average[0];
             var upside = c.RealBodyGapUp(1, 2)

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Thrusting Pattern (TA-Lib CDLTHRUSTING): a white candle opening below a long black candle's low and closing into its body, under the midpoint.
+/// Thrusting Pattern (TA-Lib CDLTHRUSTING): a white candle opening below a long black candle's low and closing into its
+/// body, under the midpoint.
 /// </summary>
 public static class CdlThrusting
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlThrusting
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.Equal, 1), new(CandleSettings.BodyLong, 1)];
+        private static readonly CandleAverage[] AverageList = [new(Equal, 1), new(BodyLong, 1)];
 
-        public static int Lookback => Math.Max(CandleSettings.Equal.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 1;
+        public static int Lookback => LongestPeriod(Equal, BodyLong) + 1;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(1) == -1
                 && c.RealBody(1) > average[1]

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Unique 3 River (TA-Lib CDLUNIQUE3RIVER): a long black candle, a black harami with a lower low, then a small white candle.
+/// Unique 3 River (TA-Lib CDLUNIQUE3RIVER): a long black candle, a black harami with a lower low, then a small white
+/// candle.
 /// </summary>
 public static class CdlUnique3River
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlUnique3River
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 2), new(CandleSettings.BodyShort, 0)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 2), new(BodyShort, 0)];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyShort.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 2;
+        public static int Lookback => LongestPeriod(BodyShort, BodyLong) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.RealBody(2) > average[0]
                 && c.Color(2) == -1

@@ -1,13 +1,21 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Upside Gap Two Crows (TA-Lib CDLUPSIDEGAP2CROWS): a long white candle, a small black one gapping up, then a black one engulfing it but closing above the first.
+/// Upside Gap Two Crows (TA-Lib CDLUPSIDEGAP2CROWS): a long white candle, a small black one gapping up, then a black
+/// one engulfing it but closing above the first.
 /// </summary>
 public static class CdlUpsideGap2Crows
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -19,13 +27,14 @@ public static class CdlUpsideGap2Crows
 
     private readonly struct Pattern : ICandlePattern
     {
-        private static readonly CandleAverage[] AverageList = [new(CandleSettings.BodyLong, 2), new(CandleSettings.BodyShort, 1)];
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 2), new(BodyShort, 1)];
 
-        public static int Lookback => Math.Max(CandleSettings.BodyShort.AveragePeriod, CandleSettings.BodyLong.AveragePeriod) + 2;
+        public static int Lookback => LongestPeriod(BodyShort, BodyLong) + 2;
 
         public static ReadOnlySpan<CandleAverage> Averages => AverageList;
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             return c.Color(2) == 1
                 && c.RealBody(2) > average[0]

@@ -1,13 +1,19 @@
 namespace Tradewind.Indicators.Patterns;
 
 /// <summary>
-/// Upside/Downside Gap Three Methods (TA-Lib CDLXSIDEGAP3METHODS): two same-coloured candles with a gap between them, then an opposite candle closing the gap.
+/// Upside/Downside Gap Three Methods (TA-Lib CDLXSIDEGAP3METHODS): two same-coloured candles with a gap between them,
+/// then an opposite candle closing the gap.
 /// </summary>
 public static class CdlXSideGap3Methods
 {
     public static int Lookback() => Pattern.Lookback;
 
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
         CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
 
     internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
@@ -23,7 +29,8 @@ public static class CdlXSideGap3Methods
 
         public static ReadOnlySpan<CandleAverage> Averages => [];
 
-        public static int Recognize(scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
         {
             var color = c.Color(2);
             return color == c.Color(1)

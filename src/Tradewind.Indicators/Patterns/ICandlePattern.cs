@@ -16,7 +16,10 @@ internal interface ICandlePattern
     /// </summary>
     static virtual int Preroll => 0;
 
-    /// <summary>The settings the pattern compares against, each on a given candle; at most <see cref="CandlePatternEngine.MaxAverages"/>.</summary>
+    /// <summary>
+    /// The settings the pattern compares against, each on a given candle; at most
+    /// <see cref="CandlePatternEngine.MaxAverages"/>.
+    /// </summary>
     static abstract ReadOnlySpan<CandleAverage> Averages { get; }
 
     /// <summary>
@@ -25,5 +28,6 @@ internal interface ICandlePattern
     /// <see cref="Averages"/>, in order; <paramref name="memory"/> carries state from bar to bar for the few patterns
     /// that need it.
     /// </summary>
-    static abstract int Recognize(scoped in CandleWindow candles, ReadOnlySpan<double> averages, double penetration, ref CandlePatternMemory memory);
+    static abstract int Recognize(
+        scoped in CandleWindow candles, ReadOnlySpan<double> averages, double penetration, ref CandlePatternMemory memory);
 }
