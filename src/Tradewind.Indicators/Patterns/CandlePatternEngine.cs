@@ -174,7 +174,8 @@ internal static class CandlePatternEngine
         TaLibFunction = taLibFunction,
         Group = IndicatorGroup.Pattern,
         Title = title,
-        Description = description,
+        // The signal's meaning is part of the description too: single-output references list no output details.
+        Description = $"{description} Signal: {signal}",
         Inputs =
         [
             new InputSpec("open", InputKind.Open),
