@@ -1,0 +1,51 @@
+using static Tradewind.Indicators.Patterns.CandleSettings;
+
+namespace Tradewind.Indicators.Patterns;
+
+/// <summary>
+/// Upside Gap Two Crows (TA-Lib CDLUPSIDEGAP2CROWS): a long white candle, a small black one gapping up, then a black
+/// one engulfing it but closing above the first.
+/// </summary>
+public static class CdlUpsideGap2Crows
+{
+    public static int Lookback() => Pattern.Lookback;
+
+    public static void Compute(
+        ReadOnlySpan<double> open,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> output) =>
+        CandlePatternEngine.Compute<Pattern>(open, high, low, close, 0.0, output);
+
+    internal static IndicatorDefinition Definition { get; } = CandlePatternEngine.Define<Pattern>(
+        "cdl_upsidegap2crows",
+        "CDLUPSIDEGAP2CROWS",
+        "Upside Gap Two Crows",
+        "A long white candle, a short black candle whose body gaps above it, and a black candle engulfing that body while still closing above the white close; bearish (TA-Lib CDLUPSIDEGAP2CROWS; Steve Nison).",
+        "-100 on upside gap two crows, else 0.");
+
+    private readonly struct Pattern : ICandlePattern
+    {
+        private static readonly CandleAverage[] AverageList = [new(BodyLong, 2), new(BodyShort, 1)];
+
+        public static int Lookback => LongestPeriod(BodyShort, BodyLong) + 2;
+
+        public static ReadOnlySpan<CandleAverage> Averages => AverageList;
+
+        public static int Recognize(
+            scoped in CandleWindow c, ReadOnlySpan<double> average, double penetration, ref CandlePatternMemory memory)
+        {
+            return c.Color(2) == 1
+                && c.RealBody(2) > average[0]
+                && c.Color(1) == -1
+                && c.RealBody(1) <= average[1]
+                && c.RealBodyGapUp(1, 2)
+                && c.Color(0) == -1
+                && c.Open(0) > c.Open(1) && c.Close(0) < c.Close(1)
+                && c.Close(0) > c.Close(2)
+                ? -100
+                : 0;
+        }
+    }
+}
