@@ -96,7 +96,7 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
         {
             ThrowHelper.Throw(
                 ErrorCode.ValidationError,
-                $"{symbol.Spot.Symbol} {timeframe} from {TimeFormat.ToIso(start)} to {TimeFormat.ToIso(end)} is {count.ToString(CultureInfo.InvariantCulture)} bars; the sim serves at most {MaxBarsPerRequest.ToString(CultureInfo.InvariantCulture)} per call.",
+                $"{ticker} {timeframe} from {TimeFormat.ToIso(start)} to {TimeFormat.ToIso(end)} is {count.ToString(CultureInfo.InvariantCulture)} bars; the sim serves at most {MaxBarsPerRequest.ToString(CultureInfo.InvariantCulture)} per call.",
                 "Fetch a shorter range (a year of 1m bars is 525,600) or a coarser timeframe.");
         }
 

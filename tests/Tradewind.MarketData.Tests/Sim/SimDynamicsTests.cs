@@ -82,7 +82,7 @@ public sealed class SimDynamicsTests
     {
         var provider = Provider();
         var minutes = await provider.Candles(Btc, Timeframe.M1, "2024-03-01", "2024-03-15");
-        var hours = await provider.Candles(Btc, Timeframe.H1, "2024-01-01", "2024-07-01");
+        var hours = await provider.Candles(Btc, Timeframe.H1, "2024-01-01", "2024-04-01");
 
         var r1 = LogReturns(minutes).Select(Math.Abs).ToArray();
         var rh = LogReturns(hours).Select(Math.Abs).ToArray();

@@ -115,9 +115,9 @@ public sealed class SimVenueTests
     {
         // Funding is derived from the basis: intervals whose perp traded above spot pay more than those below.
         var provider = Provider();
-        var rates = await provider.GetFundingRatesAsync(Ticker.Parse("SIM:SOL/USDT:USDT"), Ms("2023-01-01"), Ms("2023-07-01"), CancellationToken.None);
-        var spot = await provider.Candles(Ticker.Parse("SIM:SOL/USDT"), Timeframe.H1, "2022-12-31T16:00:00Z", "2023-07-01");
-        var perp = await provider.Candles(Ticker.Parse("SIM:SOL/USDT:USDT"), Timeframe.H1, "2022-12-31T16:00:00Z", "2023-07-01");
+        var rates = await provider.GetFundingRatesAsync(Ticker.Parse("SIM:SOL/USDT:USDT"), Ms("2023-01-01"), Ms("2023-04-01"), CancellationToken.None);
+        var spot = await provider.Candles(Ticker.Parse("SIM:SOL/USDT"), Timeframe.H1, "2022-12-31T16:00:00Z", "2023-04-01");
+        var perp = await provider.Candles(Ticker.Parse("SIM:SOL/USDT:USDT"), Timeframe.H1, "2022-12-31T16:00:00Z", "2023-04-01");
 
         var premium = new double[rates.Count];
         var rate = new double[rates.Count];
