@@ -56,12 +56,11 @@ public sealed class MovingAverageTests
     }
 
     [Fact]
-    public void Lookback_Mama_NamesTheAvailableTypes()
+    public void Lookback_Mama_IgnoresPeriodLikeTaLib()
     {
-        var ex = Assert.Throws<TradewindException>(() => IndicatorRegistry.Default.Get("ma").LookbackFor([30, (int)MaType.Mama]));
-        Assert.Equal(ErrorCode.InvalidParameter, ex.Code);
-        Assert.Contains("MAMA", ex.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("8 (T3)", ex.Suggestion, StringComparison.Ordinal);
+        // TA-Lib's MA runs MAMA at its default limits whatever the period, so the lookback is MAMA's 32.
+        Assert.Equal(32, IndicatorRegistry.Default.Get("ma").LookbackFor([30, (int)MaType.Mama]));
+        Assert.Equal(32, IndicatorRegistry.Default.Get("ma").LookbackFor([200, (int)MaType.Mama]));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Tradewind.Indicators.Overlap;
 public static class MovingAverage
 {
     /// <summary>The types this build can compute, for error messages.</summary>
-    internal const string AvailableTypes = "0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA), 6 (KAMA) or 8 (T3)";
+    internal const string AvailableTypes = "0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA), 6 (KAMA), 7 (MAMA) or 8 (T3)";
 
     /// <summary>TA-Lib's TA_MA_Lookback. T3 uses TA-Lib's MA default volume factor, 0.7.</summary>
     public static int Lookback(int period, MaType type) => period <= 1 ? 0 : type switch
@@ -22,6 +22,9 @@ public static class MovingAverage
         MaType.Trima => Trima.Lookback(period),
         MaType.Kama => Kama.Lookback(period),
         MaType.T3 => T3.Lookback(period),
+
+        // TA-Lib's MA with the MAMA type ignores the period and runs MAMA at its default limits.
+        MaType.Mama => Cycle.Mama.Lookback(),
         _ => NotAvailable<int>(type),
     };
 
@@ -60,6 +63,9 @@ public static class MovingAverage
             case MaType.T3:
                 T3.Compute(input, period, T3.DefaultVolumeFactor, output);
                 break;
+            case MaType.Mama:
+                Cycle.Mama.Compute(input, Cycle.Mama.DefaultFastLimit, Cycle.Mama.DefaultSlowLimit, output, default);
+                break;
             default:
                 NotAvailable<int>(type);
                 break;
@@ -79,6 +85,7 @@ public static class MovingAverage
             MaType.Trima => new TrimaState(period),
             MaType.Kama => new KamaState(period),
             MaType.T3 => new T3State(period),
+            MaType.Mama => new MamaAdapter(new Cycle.MamaState()),
             _ => NotAvailable<IMovingAverageState>(type),
         };
 
@@ -88,7 +95,7 @@ public static class MovingAverage
         TaLibFunction = "MA",
         Group = IndicatorGroup.Overlap,
         Title = "Moving Average",
-        Description = "Moving average of the type chosen by `ma_type`: SMA, EMA, WMA, DEMA, TEMA, TRIMA, KAMA or T3 (volume factor 0.7), "
+        Description = "Moving average of the type chosen by `ma_type`: SMA, EMA, WMA, DEMA, TEMA, TRIMA, KAMA, MAMA (limits 0.5/0.05; the period is ignored) or T3 (volume factor 0.7), "
             + "each exactly as the dedicated indicator (TA-Lib MA). Period 1 returns the source unchanged.",
         Inputs = [new InputSpec("source", InputKind.Real)],
         Parameters = [ParameterSpec.Period(30, min: 1), ParameterSpec.MovingAverage(description: "Average: " + AvailableTypes + ".")],
@@ -121,6 +128,15 @@ public static class MovingAverage
         public bool IsReady => inner.IsReady;
 
         public double Update(double value) => inner.Update(value);
+
+        public void Reset() => inner.Reset();
+    }
+
+    private sealed class MamaAdapter(Cycle.MamaState inner) : IMovingAverageState
+    {
+        public bool IsReady => inner.IsReady;
+
+        public double Update(double value) => inner.Update(value).Mama;
 
         public void Reset() => inner.Reset();
     }
