@@ -10,7 +10,7 @@ namespace Tradewind.Benchmarks;
 /// same machine in the same session.
 ///   dotnet run -c Release --project bench/Tradewind.Benchmarks -- --filter '*IndicatorBenchmarks*'
 /// </summary>
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 5)]
 [MemoryDiagnoser]
 public class IndicatorBenchmarks
 {
