@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Tradewind.Indicators;
 
 namespace Tradewind.Benchmarks;
@@ -10,7 +9,7 @@ namespace Tradewind.Benchmarks;
 /// same machine in the same session.
 ///   dotnet run -c Release --project bench/Tradewind.Benchmarks -- --filter '*IndicatorBenchmarks*'
 /// </summary>
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]
 public class IndicatorBenchmarks
 {
