@@ -8,8 +8,8 @@ namespace Tradewind.MarketData.Venues.Binance;
 /// Public market data from Binance: klines, exchangeInfo, 24hr ticker, bookTicker and (USD-M) funding history.
 /// <see cref="BinanceSpotMarketDataProvider"/> and <see cref="BinanceFuturesUsdMarketDataProvider"/> are the two
 /// venues; they differ only in the <see cref="BinanceMarket"/> they pass in.
-/// Requests are paced by request weight (see <see cref="BinanceWeightPacer"/>) before <see cref="VenueHttp"/> sends
-/// them; instruments are cached for an hour.
+/// <see cref="VenueHttp"/> paces requests by their weight (see <see cref="BinanceWeightPacer"/>) and reads Binance's
+/// error bodies (see <see cref="BinanceErrors"/>); instruments are cached for an hour.
 /// </summary>
 public abstract class BinanceMarketDataProvider : IMarketDataProvider
 {
@@ -34,13 +34,11 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
         _market = market;
         _time = time ?? TimeProvider.System;
         Pacer = new BinanceWeightPacer(_time, market.DefaultWeightLimit);
-
-        // VenueHttp owns retries and timeouts, so the wrapping client never times out by itself.
-        var gated = new HttpClient(new BinanceRequestGate(http, market, Pacer), disposeHandler: true)
+        _http = new VenueHttp(market.Venue, http, endpoint ?? new VenueEndpoint { BaseUrl = market.DefaultBaseUrl }, _time)
         {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            Pacer = Pacer,
+            ErrorTranslator = (request, status, body) => BinanceErrors.Translate(market.Venue, request, status, body),
         };
-        _http = new VenueHttp(market.Venue, gated, endpoint ?? new VenueEndpoint { BaseUrl = market.DefaultBaseUrl }, _time);
     }
 
     public ExchangeId Exchange => _market.Exchange;
@@ -84,9 +82,8 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
             var query = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{path}?symbol={symbol}&interval={interval}&startTime={start}&endTime={toMs - 1}&limit={limit}");
-            await Pacer.AcquireAsync(_market.KlinesWeight(limit), cancellationToken);
             BinancePage page;
-            using (var doc = await GetAsync(ticker, query, cancellationToken))
+            using (var doc = await GetAsync(ticker, query, _market.KlinesWeight(limit), cancellationToken))
             {
                 page = BinanceResponses.ReadKlines(doc.RootElement, timeframe, fromMs, toMs, builder, _market.Venue, path);
             }
@@ -120,8 +117,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
         // USD-M's 24hr ticker has no bid or ask; bookTicker supplies them.
         var book = _market.IsFutures ? await GetTopOfBookAsync(ticker, cancellationToken) : null;
         var path = _market.Ticker24hPath;
-        await Pacer.AcquireAsync(_market.TickerWeight, cancellationToken);
-        using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, cancellationToken);
+        using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, _market.TickerWeight, cancellationToken);
         return BinanceResponses.ReadTicker(doc.RootElement, ticker, _market.Venue, path, book);
     }
 
@@ -129,8 +125,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
     {
         var symbol = BinanceSymbols.ToSymbol(ticker, _market);
         var path = _market.BookTickerPath;
-        await Pacer.AcquireAsync(_market.BookTickerWeight, cancellationToken);
-        using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, cancellationToken);
+        using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, _market.BookTickerWeight, cancellationToken);
         return BinanceResponses.ReadBookTicker(
             doc.RootElement, ticker, _time.GetUtcNow().ToUnixTimeMilliseconds(), _market.Venue, path);
     }
@@ -154,9 +149,8 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
             var query = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{path}?symbol={symbol}&startTime={start}&endTime={toMs - 1}&limit={BinanceMarket.FundingLimit}");
-            await Pacer.AcquireAsync(BinanceMarket.FundingWeight, cancellationToken);
             BinancePage page;
-            using (var doc = await GetAsync(ticker, query, cancellationToken))
+            using (var doc = await GetAsync(ticker, query, BinanceMarket.FundingWeight, cancellationToken))
             {
                 page = BinanceResponses.ReadFunding(doc.RootElement, fromMs, toMs, events, _market.Venue, path);
             }
@@ -173,11 +167,11 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
     }
 
     /// <summary>Sends a GET; an unknown symbol comes back with the closest listed symbols as the suggestion.</summary>
-    private async Task<JsonDocument> GetAsync(Ticker ticker, string pathAndQuery, CancellationToken cancellationToken)
+    private async Task<JsonDocument> GetAsync(Ticker ticker, string pathAndQuery, int weight, CancellationToken cancellationToken)
     {
         try
         {
-            return await _http.GetJsonAsync(pathAndQuery, cancellationToken);
+            return await _http.GetJsonAsync(pathAndQuery, weight, cancellationToken);
         }
         catch (TradewindException ex) when (ex.Code == ErrorCode.UnknownSymbol)
         {
@@ -237,8 +231,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
     private async Task<BinanceExchangeInfo> LoadExchangeInfoAsync()
     {
         var path = _market.ExchangeInfoPath;
-        await Pacer.AcquireAsync(_market.ExchangeInfoWeight, CancellationToken.None);
-        using var doc = await _http.GetJsonAsync(path, CancellationToken.None);
+        using var doc = await _http.GetJsonAsync(path, _market.ExchangeInfoWeight, CancellationToken.None);
         var info = BinanceResponses.ReadExchangeInfo(doc.RootElement, _market, path);
         if (info.WeightLimit is { } limit)
         {

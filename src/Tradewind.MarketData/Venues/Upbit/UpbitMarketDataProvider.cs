@@ -43,13 +43,11 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
         ArgumentNullException.ThrowIfNull(http);
         _time = time ?? TimeProvider.System;
         _pacer = new UpbitRequestPacer(_time);
-
-        // VenueHttp owns retries and timeouts, so the wrapping client never times out by itself.
-        var gated = new HttpClient(new UpbitRequestGate(http, _pacer), disposeHandler: true)
+        _http = new VenueHttp(UpbitMarkets.Venue, http, endpoint ?? new VenueEndpoint { BaseUrl = DefaultBaseUrl }, _time)
         {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            Pacer = _pacer,
+            ErrorTranslator = UpbitErrors.Translate,
         };
-        _http = new VenueHttp(UpbitMarkets.Venue, gated, endpoint ?? new VenueEndpoint { BaseUrl = DefaultBaseUrl }, _time);
     }
 
     /// <summary>The production base URL.</summary>
@@ -114,7 +112,6 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
             var query = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{path}?market={market}&to={UpbitJson.FormatTo(cursor)}&count={count}");
-            await _pacer.AcquireAsync("candles", cancellationToken);
             UpbitPage page;
             using (var doc = await GetAsync(ticker, query, cancellationToken))
             {
@@ -153,7 +150,6 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
 
         // The ticker has no bid or ask; the orderbook's best level supplies them.
         var book = await GetTopOfBookAsync(ticker, cancellationToken);
-        await _pacer.AcquireAsync("ticker", cancellationToken);
         using var doc = await GetAsync(ticker, TickerPath + "?markets=" + market, cancellationToken);
         return UpbitResponses.ReadTicker(doc.RootElement, ticker, book, TickerPath);
     }
@@ -161,7 +157,6 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
     {
         var market = UpbitMarkets.ToMarketCode(ticker);
-        await _pacer.AcquireAsync("orderbook", cancellationToken);
         using var doc = await GetAsync(ticker, OrderbookPath + "?markets=" + market, cancellationToken);
         return UpbitResponses.ReadTopOfBook(doc.RootElement, ticker, OrderbookPath);
     }
@@ -226,7 +221,6 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
 
     private async Task<IReadOnlyList<InstrumentSpec>> LoadMarketsAsync()
     {
-        await _pacer.AcquireAsync("market", CancellationToken.None);
         using var doc = await _http.GetJsonAsync(MarketsPath, CancellationToken.None);
         return UpbitResponses.ReadMarkets(doc.RootElement, MarketsPath);
     }

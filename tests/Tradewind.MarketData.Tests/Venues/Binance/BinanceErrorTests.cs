@@ -138,7 +138,7 @@ public sealed class BinanceErrorTests
         Assert.StartsWith("Close matches on binance: BINANCE:BTC/USDT", ex.Suggestion, StringComparison.Ordinal);
         Assert.Contains("BINANCE:BTC/USDC", ex.Suggestion, StringComparison.Ordinal);
         Assert.DoesNotContain("ETH/BTC", ex.Suggestion, StringComparison.Ordinal);
-        Assert.Equal(-1121, ex.Details![BinanceRequestGate.VenueCodeDetail]);
+        Assert.Equal(-1121, ex.Details![BinanceErrors.VenueCodeDetail]);
         var venue = Assert.IsType<TradewindException>(ex.InnerException);
         Assert.Contains("Invalid symbol.", venue.Message, StringComparison.Ordinal);
     }
@@ -217,7 +217,7 @@ public sealed class BinanceErrorTests
     [InlineData("{\"error\":\"nope\"}", false, 0)]
     public void TryReadError_VariousBodies_RecognisesOnlyBinanceErrors(string body, bool expected, int code)
     {
-        Assert.Equal(expected, BinanceRequestGate.TryReadError(body, out var parsed, out _));
+        Assert.Equal(expected, BinanceErrors.TryReadError(body, out var parsed, out _));
         Assert.Equal(code, parsed);
     }
 }

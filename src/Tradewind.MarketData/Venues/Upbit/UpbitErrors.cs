@@ -5,53 +5,14 @@ using Tradewind.Core;
 namespace Tradewind.MarketData.Venues.Upbit;
 
 /// <summary>
-/// Sits between <see cref="VenueHttp"/> and the caller's <see cref="HttpClient"/>: feeds each response's
-/// <c>Remaining-Req</c> header to the <see cref="UpbitRequestPacer"/>, and turns Upbit's error body
-/// (<c>{"error":{"name":404,"message":"Code not found"}}</c>) on a 4xx into a <see cref="TradewindException"/>.
-/// 429 and 418 pass through to VenueHttp's back-off.
+/// Upbit's error body (<c>{"error":{"name":404,"message":"Code not found"}}</c>) on a 4xx, as a
+/// <see cref="TradewindException"/>; <see cref="VenueHttp"/> calls <see cref="Translate"/> as the venue's
+/// <see cref="VenueErrorTranslator"/>. 429 and 418 never get here: VenueHttp backs off on those.
 /// </summary>
-internal sealed class UpbitRequestGate : HttpMessageHandler
+internal static class UpbitErrors
 {
-    private readonly HttpClient _inner;
-    private readonly UpbitRequestPacer _pacer;
-
-    public UpbitRequestGate(HttpClient inner, UpbitRequestPacer pacer)
-    {
-        _inner = inner;
-        _pacer = pacer;
-    }
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        // HttpClient refuses to send a request message twice, so the caller's client gets a copy (GET only).
-        using var forwarded = new HttpRequestMessage(request.Method, request.RequestUri)
-        {
-            Version = request.Version,
-            VersionPolicy = request.VersionPolicy,
-        };
-        foreach (var header in request.Headers)
-        {
-            forwarded.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        var response = await _inner.SendAsync(forwarded, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        response.RequestMessage = request;
-        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
-        _pacer.Observe(UpbitMarkets.GroupOf(path), response);
-
-        var status = (int)response.StatusCode;
-        if (status is >= 400 and < 500 and not 429 and not 418)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (TryReadError(text, out var name, out var message))
-            {
-                response.Dispose();
-                throw ToException(path, status, name, message);
-            }
-        }
-
-        return response;
-    }
+    public static TradewindException? Translate(VenueRequest request, int status, string body) =>
+        TryReadError(body, out var name, out var message) ? ToException(request.Path, status, name, message) : null;
 
     private static TradewindException ToException(string path, int status, string name, string message)
     {
