@@ -55,9 +55,15 @@ internal static class BinanceErrors
     {
         code = 0;
         message = string.Empty;
-        try
+
+        // Anything else (an HTML page from a proxy or firewall) VenueHttp reports as it is.
+        if (!VenueJson.TryParse(text, out var doc))
         {
-            using var doc = JsonDocument.Parse(text);
+            return false;
+        }
+
+        using (doc)
+        {
             var root = doc.RootElement;
             if (root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("code", out var codeElement)
@@ -68,10 +74,6 @@ internal static class BinanceErrors
                 message = msgElement.GetString() ?? string.Empty;
                 return true;
             }
-        }
-        catch (JsonException)
-        {
-            // Not Binance's JSON (an HTML page from a proxy or firewall): VenueHttp reports the body as it is.
         }
 
         return false;

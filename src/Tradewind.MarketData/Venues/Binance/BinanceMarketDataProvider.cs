@@ -85,7 +85,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
             BinancePage page;
             using (var doc = await GetAsync(ticker, query, _market.KlinesWeight(limit), cancellationToken))
             {
-                page = BinanceResponses.ReadKlines(doc.RootElement, timeframe, fromMs, toMs, builder, _market.Venue, path);
+                page = BinanceResponses.ReadKlines(doc.RootElement, timeframe, fromMs, toMs, builder, _market.Json, path);
             }
 
             if (page.Rows == 0)
@@ -118,7 +118,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
         var book = _market.IsFutures ? await GetTopOfBookAsync(ticker, cancellationToken) : null;
         var path = _market.Ticker24hPath;
         using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, _market.TickerWeight, cancellationToken);
-        return BinanceResponses.ReadTicker(doc.RootElement, ticker, _market.Venue, path, book);
+        return BinanceResponses.ReadTicker(doc.RootElement, ticker, _market.Json, path, book);
     }
 
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
@@ -127,7 +127,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
         var path = _market.BookTickerPath;
         using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, _market.BookTickerWeight, cancellationToken);
         return BinanceResponses.ReadBookTicker(
-            doc.RootElement, ticker, _time.GetUtcNow().ToUnixTimeMilliseconds(), _market.Venue, path);
+            doc.RootElement, ticker, _time.GetUtcNow().ToUnixTimeMilliseconds(), _market.Json, path);
     }
 
     public async Task<IReadOnlyList<FundingRate>> GetFundingRatesAsync(
@@ -152,7 +152,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
             BinancePage page;
             using (var doc = await GetAsync(ticker, query, BinanceMarket.FundingWeight, cancellationToken))
             {
-                page = BinanceResponses.ReadFunding(doc.RootElement, fromMs, toMs, events, _market.Venue, path);
+                page = BinanceResponses.ReadFunding(doc.RootElement, fromMs, toMs, events, _market.Json, path);
             }
 
             if (page.Rows < BinanceMarket.FundingLimit || page.LastTime < start)

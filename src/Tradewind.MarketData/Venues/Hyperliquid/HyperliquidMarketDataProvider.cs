@@ -18,6 +18,11 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     /// <summary>Hyperliquid rejects orders worth less than 10 USDC.</summary>
     public const decimal MinOrderValue = 10m;
 
+    /// <summary>Reads Hyperliquid's answers; prices and sizes arrive as decimal strings ("29295.0").</summary>
+    internal static readonly VenueJson Json = new(
+        "Hyperliquid",
+        "The base URL may not point at Hyperliquid's API (https://api.hyperliquid.xyz), or the API changed; check the endpoint configuration.");
+
     private const string InfoPath = "info";
     private const string Venue = "Hyperliquid";
     private static readonly TimeSpan UniverseLifetime = TimeSpan.FromMinutes(10);
@@ -65,7 +70,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
                 && contexts[asset.Index].TryGetProperty("markPx", out var mark)
                 && mark.ValueKind != JsonValueKind.Null)
             {
-                markPrice = HyperliquidJson.Decimal(contexts[asset.Index], "markPx", context);
+                markPrice = Json.Decimal(contexts[asset.Index], "markPx", context);
             }
 
             var lot = HyperliquidTickSize.LotStep(asset.SzDecimals);
@@ -120,19 +125,19 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
 
             if (asset.Index >= contexts.GetArrayLength())
             {
-                throw HyperliquidJson.Shape(context, $"no asset context for {asset.Name} (index {asset.Index})");
+                throw Json.Shape(context, $"no asset context for {asset.Name} (index {asset.Index})");
             }
 
             coin = asset.Name;
             assetContext = contexts[asset.Index].Clone();
         }
 
-        var mark = HyperliquidJson.Double(assetContext, "markPx", context);
+        var mark = Json.Double(assetContext, "markPx", context);
         var last = assetContext.TryGetProperty("midPx", out var mid) && mid.ValueKind != JsonValueKind.Null
-            ? HyperliquidJson.AsDouble(mid, "midPx", context)
+            ? Json.AsDouble(mid, "midPx", context)
             : mark;
-        var open = HyperliquidJson.Double(assetContext, "prevDayPx", context);
-        var quoteVolume = HyperliquidJson.Double(assetContext, "dayNtlVlm", context);
+        var open = Json.Double(assetContext, "prevDayPx", context);
+        var quoteVolume = Json.Double(assetContext, "dayNtlVlm", context);
 
         var book = await ReadBookAsync(coin, cancellationToken);
 
@@ -174,15 +179,15 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             var added = 0;
             using (var doc = await PostAsync(body, cancellationToken))
             {
-                foreach (var entry in HyperliquidJson.Array(doc.RootElement, context).EnumerateArray())
+                foreach (var entry in Json.ExpectArray(doc.RootElement, context).EnumerateArray())
                 {
-                    var time = HyperliquidJson.Int64(entry, "time", context);
+                    var time = Json.Int64(entry, "time", context);
                     if (time < cursor || time >= toMs || time <= lastTime)
                     {
                         continue;
                     }
 
-                    rates.Add(new FundingRate(time, HyperliquidJson.Double(entry, "fundingRate", context)));
+                    rates.Add(new FundingRate(time, Json.Double(entry, "fundingRate", context)));
                     lastTime = time;
                     added++;
                 }
@@ -218,9 +223,9 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             var added = 0;
             using (var doc = await PostAsync(body, cancellationToken))
             {
-                foreach (var candle in HyperliquidJson.Array(doc.RootElement, context).EnumerateArray())
+                foreach (var candle in Json.ExpectArray(doc.RootElement, context).EnumerateArray())
                 {
-                    var time = HyperliquidJson.Int64(candle, "t", context);
+                    var time = Json.Int64(candle, "t", context);
                     if (time < fromMs || time >= toMs || time <= builder.LastTime)
                     {
                         continue;
@@ -228,18 +233,18 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
 
                     if (!timeframe.IsAligned(time))
                     {
-                        throw HyperliquidJson.Shape(
+                        throw Json.Shape(
                             context,
                             $"{coin} {interval} candle opens at {TimeFormat.ToIso(time)}, which is not a {timeframe} boundary in UTC");
                     }
 
                     builder.Add(
                         time,
-                        HyperliquidJson.Double(candle, "o", context),
-                        HyperliquidJson.Double(candle, "h", context),
-                        HyperliquidJson.Double(candle, "l", context),
-                        HyperliquidJson.Double(candle, "c", context),
-                        HyperliquidJson.Double(candle, "v", context));
+                        Json.Double(candle, "o", context),
+                        Json.Double(candle, "h", context),
+                        Json.Double(candle, "l", context),
+                        Json.Double(candle, "c", context),
+                        Json.Double(candle, "v", context));
                     added++;
                 }
             }
@@ -262,14 +267,14 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         var body = $$"""{"type":"l2Book","coin":{{Quote(coin)}}}""";
         using var doc = await PostAsync(body, cancellationToken);
         var root = doc.RootElement;
-        var levels = HyperliquidJson.Array(HyperliquidJson.Property(root, "levels", context), context + " levels");
+        var levels = Json.ExpectArray(Json.Property(root, "levels", context), context + " levels");
         if (levels.GetArrayLength() != 2)
         {
-            throw HyperliquidJson.Shape(context, $"'levels' should hold [bids, asks] but has {levels.GetArrayLength()} entries");
+            throw Json.Shape(context, $"'levels' should hold [bids, asks] but has {levels.GetArrayLength()} entries");
         }
 
-        var bids = HyperliquidJson.Array(levels[0], context + " bids");
-        var asks = HyperliquidJson.Array(levels[1], context + " asks");
+        var bids = Json.ExpectArray(levels[0], context + " bids");
+        var asks = Json.ExpectArray(levels[1], context + " asks");
         if (bids.GetArrayLength() == 0 || asks.GetArrayLength() == 0)
         {
             ThrowHelper.Throw(
@@ -285,10 +290,10 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         return new TopOfBook(
             Canonical(coin),
             time,
-            HyperliquidJson.Double(bids[0], "px", context),
-            HyperliquidJson.Double(bids[0], "sz", context),
-            HyperliquidJson.Double(asks[0], "px", context),
-            HyperliquidJson.Double(asks[0], "sz", context));
+            Json.Double(bids[0], "px", context),
+            Json.Double(bids[0], "sz", context),
+            Json.Double(asks[0], "px", context),
+            Json.Double(asks[0], "sz", context));
     }
 
     private async Task<string> ResolveCoinAsync(Ticker ticker, CancellationToken cancellationToken)
@@ -311,15 +316,15 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     private (HyperliquidUniverse Universe, JsonElement Contexts) ParseMetaAndContexts(JsonElement root)
     {
         const string context = "metaAndAssetCtxs";
-        HyperliquidJson.Array(root, context);
+        Json.ExpectArray(root, context);
         if (root.GetArrayLength() != 2)
         {
-            throw HyperliquidJson.Shape(context, $"expected [meta, assetContexts] but got {root.GetArrayLength()} elements");
+            throw Json.Shape(context, $"expected [meta, assetContexts] but got {root.GetArrayLength()} elements");
         }
 
         var universe = HyperliquidUniverse.Parse(root[0], context);
         Volatile.Write(ref _universe, new UniverseSnapshot(universe, _time.GetUtcNow()));
-        return (universe, HyperliquidJson.Array(root[1], context + " asset contexts"));
+        return (universe, Json.ExpectArray(root[1], context + " asset contexts"));
     }
 
     private Task<JsonDocument> PostAsync(string body, CancellationToken cancellationToken) =>

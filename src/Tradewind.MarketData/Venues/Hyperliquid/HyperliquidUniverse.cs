@@ -27,17 +27,18 @@ internal sealed class HyperliquidUniverse
     /// <summary>Parses the meta object: <c>{"universe":[{"name","szDecimals","maxLeverage",...}], ...}</c>.</summary>
     public static HyperliquidUniverse Parse(JsonElement meta, string context)
     {
-        var universe = HyperliquidJson.Array(HyperliquidJson.Property(meta, "universe", context), context + " universe");
+        var json = HyperliquidMarketDataProvider.Json;
+        var universe = json.ExpectArray(json.Property(meta, "universe", context), context + " universe");
         var assets = new List<HyperliquidAsset>(universe.GetArrayLength());
         var index = 0;
         foreach (var entry in universe.EnumerateArray())
         {
             assets.Add(new HyperliquidAsset(
-                HyperliquidJson.String(entry, "name", context),
+                json.String(entry, "name", context),
                 index,
-                (int)HyperliquidJson.Int64(entry, "szDecimals", context),
-                (int)HyperliquidJson.Int64(entry, "maxLeverage", context),
-                HyperliquidJson.OptionalBool(entry, "isDelisted")));
+                (int)json.Int64(entry, "szDecimals", context),
+                (int)json.Int64(entry, "maxLeverage", context),
+                VenueJson.IsTrue(entry, "isDelisted")));
             index++;
         }
 

@@ -21,6 +21,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
     public const int FundingsPerRequest = 500;
 
     private const string Venue = "Lighter";
+    private static readonly VenueJson Json = LighterJson.Reader;
     private static readonly TimeSpan MarketsLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan FundingInterval = TimeSpan.FromHours(1);
 
@@ -109,11 +110,11 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             string.Create(CultureInfo.InvariantCulture, $"api/v1/orderBookDetails?market_id={market.MarketId}"), cancellationToken))
         {
             LighterJson.EnsureOk(doc.RootElement, context);
-            var details = LighterJson.Array(doc.RootElement, "order_book_details", context);
+            var details = Json.Array(doc.RootElement, "order_book_details", context);
             JsonElement? stats = null;
             foreach (var entry in details.EnumerateArray())
             {
-                if (LighterJson.Int64(entry, "market_id", context) == market.MarketId)
+                if (Json.Int64(entry, "market_id", context) == market.MarketId)
                 {
                     stats = entry;
                 }
@@ -121,15 +122,15 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
 
             if (stats is not { } s)
             {
-                throw LighterJson.Shape(context, $"no details for market_id {market.MarketId} ({market.Symbol})");
+                throw Json.Shape(context, $"no details for market_id {market.MarketId} ({market.Symbol})");
             }
 
-            last = LighterJson.Double(s, "last_trade_price", context);
-            high = LighterJson.Double(s, "daily_price_high", context);
-            low = LighterJson.Double(s, "daily_price_low", context);
-            change = LighterJson.Double(s, "daily_price_change", context);
-            baseVolume = LighterJson.Double(s, "daily_base_token_volume", context);
-            quoteVolume = LighterJson.Double(s, "daily_quote_token_volume", context);
+            last = Json.Double(s, "last_trade_price", context);
+            high = Json.Double(s, "daily_price_high", context);
+            low = Json.Double(s, "daily_price_low", context);
+            change = Json.Double(s, "daily_price_change", context);
+            baseVolume = Json.Double(s, "daily_base_token_volume", context);
+            quoteVolume = Json.Double(s, "daily_quote_token_volume", context);
         }
 
         // daily_price_change is the 24h change in percent, so the price 24h ago is last / (1 + change/100).
@@ -167,9 +168,9 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             using var doc = await _http.GetJsonAsync(path, cancellationToken);
             LighterJson.EnsureOk(doc.RootElement, context);
             var lastTime = rates.Count > 0 ? rates[^1].Time : long.MinValue;
-            foreach (var entry in LighterJson.Array(doc.RootElement, "fundings", context).EnumerateArray())
+            foreach (var entry in Json.Array(doc.RootElement, "fundings", context).EnumerateArray())
             {
-                var timestamp = LighterJson.Int64(entry, "timestamp", context);
+                var timestamp = Json.Int64(entry, "timestamp", context);
                 var time = timestamp < 100_000_000_000 ? timestamp * 1000 : timestamp;
                 if (time < fromMs || time >= toMs || time < windowStart || time >= windowEnd || time <= lastTime)
                 {
@@ -177,13 +178,13 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
                 }
 
                 // Lighter reports the hourly rate in percent with a direction: "long" means longs pay shorts.
-                var rate = LighterJson.Double(entry, "rate", context) / 100;
-                var direction = LighterJson.String(entry, "direction", context);
+                var rate = Json.Double(entry, "rate", context) / 100;
+                var direction = Json.String(entry, "direction", context);
                 rate = direction switch
                 {
                     "long" => rate,
                     "short" => -rate,
-                    _ => throw LighterJson.Shape(context, $"field 'direction' = \"{direction}\" is neither \"long\" nor \"short\""),
+                    _ => throw Json.Shape(context, $"field 'direction' = \"{direction}\" is neither \"long\" nor \"short\""),
                 };
                 rates.Add(new FundingRate(time, rate));
                 lastTime = time;
@@ -217,9 +218,9 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             using (var doc = await _http.GetJsonAsync(path, cancellationToken))
             {
                 LighterJson.EnsureOk(doc.RootElement, context);
-                foreach (var candle in LighterJson.Array(doc.RootElement, "c", context).EnumerateArray())
+                foreach (var candle in Json.Array(doc.RootElement, "c", context).EnumerateArray())
                 {
-                    var time = LighterJson.Int64(candle, "t", context);
+                    var time = Json.Int64(candle, "t", context);
                     if (time < windowStart || time >= windowEnd || time >= toMs || time <= builder.LastTime)
                     {
                         continue;
@@ -227,18 +228,18 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
 
                     if (!timeframe.IsAligned(time))
                     {
-                        throw LighterJson.Shape(
+                        throw Json.Shape(
                             context,
                             $"{market.Symbol} {resolution} candle opens at {TimeFormat.ToIso(time)}, which is not a {timeframe} boundary in UTC");
                     }
 
                     builder.Add(
                         time,
-                        LighterJson.Double(candle, "o", context),
-                        LighterJson.Double(candle, "h", context),
-                        LighterJson.Double(candle, "l", context),
-                        LighterJson.Double(candle, "c", context),
-                        LighterJson.DoubleOrZero(candle, "v", context));
+                        Json.Double(candle, "o", context),
+                        Json.Double(candle, "h", context),
+                        Json.Double(candle, "l", context),
+                        Json.Double(candle, "c", context),
+                        Json.DoubleOrZero(candle, "v", context));
                 }
             }
 
@@ -260,8 +261,8 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         var path = string.Create(CultureInfo.InvariantCulture, $"api/v1/orderBookOrders?market_id={market.MarketId}&limit=20");
         using var doc = await _http.GetJsonAsync(path, cancellationToken);
         LighterJson.EnsureOk(doc.RootElement, context);
-        var (bid, bidSize) = Best(LighterJson.Array(doc.RootElement, "bids", context), highest: true, context);
-        var (ask, askSize) = Best(LighterJson.Array(doc.RootElement, "asks", context), highest: false, context);
+        var (bid, bidSize) = Best(Json.Array(doc.RootElement, "bids", context), highest: true, context);
+        var (ask, askSize) = Best(Json.Array(doc.RootElement, "asks", context), highest: false, context);
         if (double.IsNaN(bid) || double.IsNaN(ask))
         {
             ThrowHelper.Throw(
@@ -280,8 +281,8 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         var size = 0.0;
         foreach (var order in orders.EnumerateArray())
         {
-            var price = LighterJson.Double(order, "price", context);
-            var remaining = LighterJson.Double(order, "remaining_base_amount", context);
+            var price = Json.Double(order, "price", context);
+            var remaining = Json.Double(order, "remaining_base_amount", context);
             if (double.IsNaN(best) || (highest ? price > best : price < best))
             {
                 best = price;

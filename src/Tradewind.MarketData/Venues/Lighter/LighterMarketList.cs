@@ -6,6 +6,8 @@ namespace Tradewind.MarketData.Venues.Lighter;
 /// <summary>The perp markets of <c>orderBookDetails</c>, looked up by symbol case-insensitively.</summary>
 internal sealed class LighterMarketList
 {
+    private static readonly VenueJson Json = LighterJson.Reader;
+
     private readonly Dictionary<string, LighterMarket> _bySymbol;
 
     public LighterMarketList(IReadOnlyList<LighterMarket> markets)
@@ -28,7 +30,7 @@ internal sealed class LighterMarketList
     public static LighterMarketList Parse(JsonElement root, string context)
     {
         LighterJson.EnsureOk(root, context);
-        var details = LighterJson.Array(root, "order_book_details", context);
+        var details = Json.Array(root, "order_book_details", context);
         var markets = new List<LighterMarket>(details.GetArrayLength());
         foreach (var entry in details.EnumerateArray())
         {
@@ -38,13 +40,13 @@ internal sealed class LighterMarketList
             }
 
             markets.Add(new LighterMarket(
-                LighterJson.String(entry, "symbol", context),
-                (int)LighterJson.Int64(entry, "market_id", context),
-                (int)LighterJson.Int64(entry, "price_decimals", context),
-                (int)LighterJson.Int64(entry, "size_decimals", context),
-                LighterJson.Decimal(entry, "min_base_amount", context),
-                LighterJson.Decimal(entry, "min_quote_amount", context),
-                (int)LighterJson.Int64(entry, "min_initial_margin_fraction", context),
+                Json.String(entry, "symbol", context),
+                (int)Json.Int64(entry, "market_id", context),
+                (int)Json.Int64(entry, "price_decimals", context),
+                (int)Json.Int64(entry, "size_decimals", context),
+                Json.Decimal(entry, "min_base_amount", context),
+                Json.Decimal(entry, "min_quote_amount", context),
+                (int)Json.Int64(entry, "min_initial_margin_fraction", context),
                 !entry.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String || status.ValueEquals("active")));
         }
 

@@ -42,31 +42,33 @@ internal static class UpbitErrors
     {
         name = string.Empty;
         message = string.Empty;
-        try
+
+        // Anything else (a plain-text 429 or an HTML page) VenueHttp reports as it is.
+        if (!VenueJson.TryParse(text, out var doc))
         {
-            using var doc = JsonDocument.Parse(text);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind == JsonValueKind.Object)
+            return false;
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object
+                || !doc.RootElement.TryGetProperty("error", out var error)
+                || error.ValueKind != JsonValueKind.Object)
             {
-                if (error.TryGetProperty("name", out var n))
-                {
-                    name = n.ValueKind == JsonValueKind.String ? n.GetString() ?? string.Empty : n.GetRawText();
-                }
-
-                if (error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
-                {
-                    message = m.GetString() ?? string.Empty;
-                }
-
-                return true;
+                return false;
             }
-        }
-        catch (JsonException)
-        {
-            // Not Upbit's JSON (a plain-text 429 or an HTML page): VenueHttp reports the body as it is.
-        }
 
-        return false;
+            if (error.TryGetProperty("name", out var n))
+            {
+                name = n.ValueKind == JsonValueKind.String ? n.GetString() ?? string.Empty : n.GetRawText();
+            }
+
+            if (error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
+            {
+                message = m.GetString() ?? string.Empty;
+            }
+
+            return true;
+        }
     }
 }
