@@ -175,35 +175,9 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
         }
         catch (TradewindException ex) when (ex.Code == ErrorCode.UnknownSymbol)
         {
-            throw await UnknownSymbolAsync(ticker, ex, cancellationToken);
+            throw await SymbolSuggestions.UnknownSymbolAsync(
+                ticker, _market.Venue, ticker.Base + ticker.Quote, "symbol", string.Empty, ex, GetInstrumentsAsync, cancellationToken);
         }
-    }
-
-    private async Task<TradewindException> UnknownSymbolAsync(Ticker ticker, TradewindException venueError, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<InstrumentSpec> listed;
-        try
-        {
-            listed = await GetInstrumentsAsync(cancellationToken);
-        }
-        catch (TradewindException)
-        {
-            // Without the instrument list there is nothing better to say than the venue's own error.
-            return venueError;
-        }
-
-        var matches = SymbolMatcher.Closest(ticker, listed, 5);
-        var suggestion = matches.Count > 0
-            ? $"Close matches on {_market.Venue}: {string.Join(", ", matches)}."
-            : $"No listed {_market.Venue} symbol is close to {ticker.Symbol}; list the venue's instruments to choose one.";
-        return new TradewindException(
-            ErrorCode.UnknownSymbol,
-            $"Unknown symbol '{ticker}': {_market.Venue} does not list {ticker.Base}{ticker.Quote}.",
-            suggestion,
-            venueError)
-        {
-            Details = venueError.Details,
-        };
     }
 
     private Task<BinanceExchangeInfo> GetExchangeInfoAsync(CancellationToken cancellationToken)

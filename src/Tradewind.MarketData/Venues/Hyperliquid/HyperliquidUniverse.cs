@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tradewind.Core;
 
 namespace Tradewind.MarketData.Venues.Hyperliquid;
 
@@ -47,33 +46,18 @@ internal sealed class HyperliquidUniverse
 
     public bool TryFind(string coin, out HyperliquidAsset asset) => _byName.TryGetValue(coin, out asset!);
 
-    /// <summary>Up to five listed coins closest to <paramref name="coin"/> by edit distance, closest first.</summary>
+    /// <summary>Up to five listed coins closest to <paramref name="coin"/>, closest first; delisted coins are left out.</summary>
     public IReadOnlyList<string> Suggest(string coin)
     {
-        var wanted = coin.ToUpperInvariant();
-        var scored = new List<(int Distance, string Name)>();
+        var live = new List<string>(Assets.Count);
         foreach (var asset in Assets)
         {
-            if (asset.IsDelisted)
+            if (!asset.IsDelisted)
             {
-                continue;
-            }
-
-            var candidate = asset.Name.ToUpperInvariant();
-            var distance = EditDistance.Compute(wanted, candidate);
-            if (distance <= Math.Max(2, wanted.Length / 2) || candidate.StartsWith(wanted, StringComparison.Ordinal))
-            {
-                scored.Add((distance, asset.Name));
+                live.Add(asset.Name);
             }
         }
 
-        scored.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Name, b.Name));
-        var result = new List<string>(Math.Min(5, scored.Count));
-        for (var i = 0; i < scored.Count && i < 5; i++)
-        {
-            result.Add(scored[i].Name);
-        }
-
-        return result;
+        return SymbolSuggestions.ForName(coin, live, SymbolSuggestions.Max);
     }
 }

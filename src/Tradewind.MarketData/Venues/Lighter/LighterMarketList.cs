@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tradewind.Core;
 
 namespace Tradewind.MarketData.Venues.Lighter;
 
@@ -55,33 +54,18 @@ internal sealed class LighterMarketList
 
     public bool TryFind(string symbol, out LighterMarket market) => _bySymbol.TryGetValue(symbol, out market!);
 
-    /// <summary>Up to five active symbols closest to <paramref name="symbol"/> by edit distance, closest first.</summary>
+    /// <summary>Up to five active symbols closest to <paramref name="symbol"/>, closest first.</summary>
     public IReadOnlyList<string> Suggest(string symbol)
     {
-        var wanted = symbol.ToUpperInvariant();
-        var scored = new List<(int Distance, string Symbol)>();
+        var active = new List<string>(Markets.Count);
         foreach (var market in Markets)
         {
-            if (!market.IsActive)
+            if (market.IsActive)
             {
-                continue;
-            }
-
-            var candidate = market.Symbol.ToUpperInvariant();
-            var distance = EditDistance.Compute(wanted, candidate);
-            if (distance <= Math.Max(2, wanted.Length / 2) || candidate.StartsWith(wanted, StringComparison.Ordinal))
-            {
-                scored.Add((distance, market.Symbol));
+                active.Add(market.Symbol);
             }
         }
 
-        scored.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Symbol, b.Symbol));
-        var result = new List<string>(Math.Min(5, scored.Count));
-        for (var i = 0; i < scored.Count && i < 5; i++)
-        {
-            result.Add(scored[i].Symbol);
-        }
-
-        return result;
+        return SymbolSuggestions.ForName(symbol, active, SymbolSuggestions.Max);
     }
 }

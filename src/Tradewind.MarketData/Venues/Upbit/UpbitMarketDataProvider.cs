@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Tradewind.Core;
-using Tradewind.MarketData.Venues.Binance;
 
 namespace Tradewind.MarketData.Venues.Upbit;
 
@@ -189,34 +188,16 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
         }
         catch (TradewindException ex) when (ex.Code == ErrorCode.UnknownSymbol)
         {
-            throw await UnknownSymbolAsync(ticker, ex, cancellationToken);
+            throw await SymbolSuggestions.UnknownSymbolAsync(
+                ticker,
+                UpbitMarkets.Venue,
+                UpbitMarkets.ToMarketCode(ticker),
+                "market",
+                " Upbit's KRW-BTC is Tradewind's UPBIT:BTC/KRW.",
+                ex,
+                GetInstrumentsAsync,
+                cancellationToken);
         }
-    }
-
-    private async Task<TradewindException> UnknownSymbolAsync(Ticker ticker, TradewindException venueError, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<InstrumentSpec> listed;
-        try
-        {
-            listed = await GetInstrumentsAsync(cancellationToken);
-        }
-        catch (TradewindException)
-        {
-            return venueError;
-        }
-
-        var matches = SymbolMatcher.Closest(ticker, listed, 5);
-        var suggestion = matches.Count > 0
-            ? $"Close matches on upbit: {string.Join(", ", matches)}. Upbit's KRW-BTC is Tradewind's UPBIT:BTC/KRW."
-            : $"No listed upbit market is close to {ticker.Symbol}; list the venue's instruments to choose one.";
-        return new TradewindException(
-            ErrorCode.UnknownSymbol,
-            $"Unknown symbol '{ticker}': upbit does not list {ticker.Quote}-{ticker.Base}.",
-            suggestion,
-            venueError)
-        {
-            Details = venueError.Details,
-        };
     }
 
     private async Task<IReadOnlyList<InstrumentSpec>> LoadMarketsAsync()

@@ -216,7 +216,7 @@ public sealed class BinanceInstrumentTests
         var listed = new[] { "ETH/BTC", "BTC/USDT", "BTC/USDC" }
             .Select(s => new InstrumentSpec(Ticker.Parse(s, ExchangeId.Binance), 0, 0, 0, 0, MarketType.Spot, null, 1));
 
-        var matches = SymbolMatcher.Closest(Ticker.Parse(typed, ExchangeId.Binance), listed, 3);
+        var matches = SymbolSuggestions.ForPair(Ticker.Parse(typed, ExchangeId.Binance), listed, 3);
 
         Assert.Equal(expected, matches[0]);
     }
