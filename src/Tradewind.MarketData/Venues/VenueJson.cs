@@ -126,6 +126,20 @@ internal sealed class VenueJson
     }
 
     /// <summary>
+    /// A bar that opens off Tradewind's grid for <paramref name="timeframe"/> (UTC; weeks open on Monday, months on the
+    /// 1st). Checked on every bar, because a misaligned bar would silently land in the wrong bucket of every resample.
+    /// </summary>
+    /// <param name="timeframe">The timeframe the bars were asked for in.</param>
+    /// <param name="openTime">The bar's open time.</param>
+    /// <param name="context">Where in the answer, e.g. the path and the market.</param>
+    /// <param name="suggestion">What to check; null for this API's <see cref="Suggestion"/>.</param>
+    public TradewindException Misaligned(Timeframe timeframe, long openTime, string context, string? suggestion = null) =>
+        new(
+            ErrorCode.VenueError,
+            $"{Source} {context}: a {timeframe} bar opens at {TimeFormat.ToIso(openTime)}, which is not on Tradewind's {timeframe} grid (UTC; weeks open on Monday, months on the 1st).",
+            suggestion ?? Suggestion);
+
+    /// <summary>
     /// <c>[row N has ]{what} = {value}, expected {expected}</c> as a shape error, for readers of a venue's own formats;
     /// <paramref name="what"/> is a field (<c>field 'o'</c>) or a position (<c>high</c>).
     /// </summary>

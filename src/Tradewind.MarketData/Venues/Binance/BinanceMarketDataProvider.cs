@@ -16,17 +16,10 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
     /// <summary>How long exchangeInfo is trusted before it is read again.</summary>
     public static readonly TimeSpan InstrumentsLifetime = TimeSpan.FromHours(1);
 
-    private static readonly Timeframe[] Timeframes =
-    [
-        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1,
-        Timeframe.W1, Timeframe.Month1,
-    ];
-
     private readonly BinanceMarket _market;
     private readonly VenueHttp _http;
     private readonly TimeProvider _time;
-    private readonly Lock _instrumentsLock = new();
-    private InstrumentsEntry? _instruments;
+    private readonly ExpiringCache<BinanceExchangeInfo> _exchangeInfo;
 
     private protected BinanceMarketDataProvider(BinanceMarket market, HttpClient http, VenueEndpoint? endpoint, TimeProvider? time)
     {
@@ -39,11 +32,13 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
             Pacer = Pacer,
             ErrorTranslator = (request, status, body) => BinanceErrors.Translate(market.Venue, request, status, body),
         };
+        _exchangeInfo = new ExpiringCache<BinanceExchangeInfo>(_time, InstrumentsLifetime, LoadExchangeInfoAsync);
     }
 
     public ExchangeId Exchange => _market.Exchange;
 
-    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframes;
+    /// <summary>Every Tradewind timeframe: Binance has a kline interval for each (see <see cref="BinanceSymbols.Interval"/>).</summary>
+    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframe.All;
 
     /// <summary>The base URL and retry settings in use.</summary>
     public VenueEndpoint Endpoint => _http.Endpoint;
@@ -54,7 +49,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
     internal BinanceWeightPacer Pacer { get; }
 
     public async Task<IReadOnlyList<InstrumentSpec>> GetInstrumentsAsync(CancellationToken cancellationToken) =>
-        (await GetExchangeInfoAsync(cancellationToken)).Instruments;
+        (await _exchangeInfo.GetAsync(cancellationToken)).Instruments;
 
     public async Task<CandleSeries> GetCandlesAsync(
         Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -180,28 +175,6 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
         }
     }
 
-    private Task<BinanceExchangeInfo> GetExchangeInfoAsync(CancellationToken cancellationToken)
-    {
-        Task<BinanceExchangeInfo> load;
-        lock (_instrumentsLock)
-        {
-            var now = _time.GetUtcNow();
-            var entry = _instruments;
-            if (entry is not null && !entry.Load.IsFaulted && !entry.Load.IsCanceled && now - entry.StartedAt < InstrumentsLifetime)
-            {
-                load = entry.Load;
-            }
-            else
-            {
-                // Shared by concurrent callers, so one caller's cancellation must not cancel it for the others.
-                load = LoadExchangeInfoAsync();
-                _instruments = new InstrumentsEntry(load, now);
-            }
-        }
-
-        return load.WaitAsync(cancellationToken);
-    }
-
     private async Task<BinanceExchangeInfo> LoadExchangeInfoAsync()
     {
         var path = _market.ExchangeInfoPath;
@@ -214,6 +187,4 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
 
         return info;
     }
-
-    private sealed record InstrumentsEntry(Task<BinanceExchangeInfo> Load, DateTimeOffset StartedAt);
 }

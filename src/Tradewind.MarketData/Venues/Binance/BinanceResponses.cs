@@ -43,9 +43,10 @@ internal static class BinanceResponses
 
             if (!timeframe.IsAligned(open))
             {
-                ThrowHelper.Throw(
-                    ErrorCode.VenueError,
-                    $"{json.Source} {path} returned a {timeframe} kline opening at {TimeFormat.ToIso(open)}, which is not on the {timeframe} grid.",
+                throw json.Misaligned(
+                    timeframe,
+                    open,
+                    path,
                     "Tradewind aligns bars in UTC; do not route requests through a proxy that sets Binance's timeZone parameter.");
             }
 

@@ -25,8 +25,19 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
 
     private const string InfoPath = "info";
     private const string Venue = "Hyperliquid";
+    private static readonly UsdcPerpTickers Tickers = new(ExchangeId.Hyperliquid, Venue, "coin");
     private static readonly TimeSpan UniverseLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan FundingInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Timeframes that map one-to-one onto Hyperliquid candle intervals, spelled the same ("1m" minute, "1M" month).
+    /// Hyperliquid also has 1w, but its weeks open on Thursday (epoch-aligned) while Tradewind weeks open on Monday, so
+    /// 1w is built from 1d instead.
+    /// </summary>
+    private static readonly Timeframe[] Intervals =
+    [
+        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1, Timeframe.Month1,
+    ];
 
     private readonly VenueHttp _http;
     private readonly TimeProvider _time;
@@ -47,7 +58,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     public ExchangeId Exchange => ExchangeId.Hyperliquid;
 
     /// <summary>1m 5m 15m 30m 1h 4h 1d 1M; 1w is built from 1d because Hyperliquid's weeks open on Thursday.</summary>
-    public IReadOnlyList<Timeframe> NativeTimeframes => HyperliquidIntervals.Native;
+    public IReadOnlyList<Timeframe> NativeTimeframes => Intervals;
 
     public VenueEndpoint Endpoint => _http.Endpoint;
 
@@ -91,28 +102,25 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     public async Task<CandleSeries> GetCandlesAsync(
         Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var coin = await ResolveCoinAsync(ticker, cancellationToken);
         if (toMs <= fromMs)
         {
             return CandleSeries.Empty;
         }
 
-        if (HyperliquidIntervals.TryGet(timeframe, out var interval))
-        {
-            return await FetchCandlesAsync(coin, timeframe, interval, fromMs, toMs, progress, cancellationToken);
-        }
-
-        // Monday-aligned weeks from daily bars: fetch whole weeks around the range, then keep the bars that open in it.
-        var daily = await FetchCandlesAsync(
-            coin, Timeframe.D1, Timeframe.D1.Name, timeframe.Floor(fromMs), timeframe.Next(toMs - 1), progress, cancellationToken);
-        return daily.Resample(Timeframe.D1, timeframe, includePartial: true).Between(fromMs, toMs);
+        return await VenueCandles.NativeOrFromDailyAsync(
+            Intervals,
+            timeframe,
+            fromMs,
+            toMs,
+            (native, from, to) => FetchCandlesAsync(coin, native, from, to, progress, cancellationToken));
     }
 
     public async Task<TickerQuote> GetTickerAsync(Ticker ticker, CancellationToken cancellationToken)
     {
         const string context = "metaAndAssetCtxs";
-        EnsureTicker(ticker);
+        Tickers.Ensure(ticker);
         JsonElement assetContext;
         string coin;
         using (var doc = await PostAsync("""{"type":"metaAndAssetCtxs"}""", cancellationToken))
@@ -120,7 +128,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             var (universe, contexts) = ParseMetaAndContexts(doc.RootElement);
             if (!universe.TryFind(ticker.Base, out var asset))
             {
-                throw UnknownSymbol(ticker, universe);
+                throw Tickers.Unknown(ticker, universe.Suggest(ticker.Base));
             }
 
             if (asset.Index >= contexts.GetArrayLength())
@@ -143,7 +151,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
 
         // The asset context has no 24h high, low or base volume; the last 24 hourly candles do.
         var hour = Timeframe.H1.Floor(_time.GetUtcNow().ToUnixTimeMilliseconds());
-        var day = await FetchCandlesAsync(coin, Timeframe.H1, "1h", hour - (23 * Timeframe.H1.NominalMilliseconds), hour + Timeframe.H1.NominalMilliseconds, null, cancellationToken);
+        var day = await FetchCandlesAsync(coin, Timeframe.H1, hour - (23 * Timeframe.H1.NominalMilliseconds), hour + Timeframe.H1.NominalMilliseconds, null, cancellationToken);
         double high = last, low = last, volume = 0;
         for (var i = 0; i < day.Count; i++)
         {
@@ -152,7 +160,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             volume += day.Volume[i];
         }
 
-        return new TickerQuote(Canonical(coin), book.Time, last, book.BidPrice, book.AskPrice, open, high, low, volume, quoteVolume);
+        return new TickerQuote(Tickers.Canonical(coin), book.Time, last, book.BidPrice, book.AskPrice, open, high, low, volume, quoteVolume);
     }
 
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
@@ -165,7 +173,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         Ticker ticker, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         const string context = "fundingHistory";
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var coin = await ResolveCoinAsync(ticker, cancellationToken);
         var rates = new List<FundingRate>();
         var cursor = fromMs;
@@ -209,9 +217,10 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     /// the newest 5000 per interval exist at all), so the next page starts one bar after the last bar received.
     /// </summary>
     private async Task<CandleSeries> FetchCandlesAsync(
-        string coin, Timeframe timeframe, string interval, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
+        string coin, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         const string context = "candleSnapshot";
+        var interval = timeframe.Name;
         var builder = new CandleSeriesBuilder((int)Math.Min(timeframe.CountBars(fromMs, toMs) + 1, 5001));
         var cursor = fromMs;
         while (cursor < toMs)
@@ -233,9 +242,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
 
                     if (!timeframe.IsAligned(time))
                     {
-                        throw Json.Shape(
-                            context,
-                            $"{coin} {interval} candle opens at {TimeFormat.ToIso(time)}, which is not a {timeframe} boundary in UTC");
+                        throw Json.Misaligned(timeframe, time, context + " " + coin);
                     }
 
                     builder.Add(
@@ -288,7 +295,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             ? t.GetInt64()
             : _time.GetUtcNow().ToUnixTimeMilliseconds();
         return new TopOfBook(
-            Canonical(coin),
+            Tickers.Canonical(coin),
             time,
             Json.Double(bids[0], "px", context),
             Json.Double(bids[0], "sz", context),
@@ -298,7 +305,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
 
     private async Task<string> ResolveCoinAsync(Ticker ticker, CancellationToken cancellationToken)
     {
-        EnsureTicker(ticker);
+        Tickers.Ensure(ticker);
         var snapshot = Volatile.Read(ref _universe);
         var now = _time.GetUtcNow();
         if (snapshot is not null && now - snapshot.FetchedAt < UniverseLifetime && snapshot.Universe.TryFind(ticker.Base, out var cached))
@@ -310,7 +317,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         using var doc = await PostAsync("""{"type":"meta"}""", cancellationToken);
         var universe = HyperliquidUniverse.Parse(doc.RootElement, "meta");
         Volatile.Write(ref _universe, new UniverseSnapshot(universe, now));
-        return universe.TryFind(ticker.Base, out var asset) ? asset.Name : throw UnknownSymbol(ticker, universe);
+        return universe.TryFind(ticker.Base, out var asset) ? asset.Name : throw Tickers.Unknown(ticker, universe.Suggest(ticker.Base));
     }
 
     private (HyperliquidUniverse Universe, JsonElement Contexts) ParseMetaAndContexts(JsonElement root)
@@ -330,51 +337,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     private Task<JsonDocument> PostAsync(string body, CancellationToken cancellationToken) =>
         _http.PostJsonAsync(InfoPath, body, cancellationToken);
 
-    private static void EnsureTicker(Ticker ticker)
-    {
-        if (ticker.Exchange != ExchangeId.Hyperliquid)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.InvalidTicker,
-                $"Ticker '{ticker}' is not a Hyperliquid ticker.",
-                "Use HYPERLIQUID:<COIN>/USDC, e.g. HYPERLIQUID:BTC/USDC.");
-        }
-
-        if (ticker.Quote is not ("USDC" or "USDT" or "USD") || ticker.Settle is not (null or "USDC"))
-        {
-            ThrowHelper.Throw(
-                ErrorCode.UnknownSymbol,
-                $"Hyperliquid has no market '{ticker}': every Hyperliquid perp is quoted and settled in USDC.",
-                $"Use HYPERLIQUID:{ticker.Base}/USDC (HYPERLIQUID:{ticker.Base}/USDT means the same perp).");
-        }
-    }
-
-    private static TradewindException UnknownSymbol(Ticker ticker, HyperliquidUniverse universe)
-    {
-        var close = universe.Suggest(ticker.Base);
-        var hint = close.Count > 0
-            ? $"Did you mean {string.Join(", ", close)}? "
-            : string.Empty;
-        return new TradewindException(
-            ErrorCode.UnknownSymbol,
-            $"Hyperliquid lists no perp '{ticker.Base}' (ticker {ticker}).",
-            $"{hint}Write HYPERLIQUID:<COIN>/USDC with a coin from the instrument list (GetInstrumentsAsync).");
-    }
-
-    private static Ticker Canonical(string coin) => new(ExchangeId.Hyperliquid, coin, "USDC", "USDC");
-
     private static string Quote(string coin) => "\"" + JsonEncodedText.Encode(coin).ToString() + "\"";
-
-    private static void ValidateRange(long fromMs, long toMs)
-    {
-        if (fromMs < 0 || toMs < 0)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.ValidationError,
-                $"Time range [{fromMs}, {toMs}) has a negative bound.",
-                "Pass Unix milliseconds (UTC) with from < to.");
-        }
-    }
 
     private sealed record UniverseSnapshot(HyperliquidUniverse Universe, DateTimeOffset FetchedAt);
 }

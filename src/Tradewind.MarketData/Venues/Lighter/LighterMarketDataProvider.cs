@@ -22,8 +22,18 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
 
     private const string Venue = "Lighter";
     private static readonly VenueJson Json = LighterJson.Reader;
+    private static readonly UsdcPerpTickers Tickers = new(ExchangeId.Lighter, Venue, "symbol");
     private static readonly TimeSpan MarketsLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan FundingInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Timeframes Lighter's <c>candles</c> serves directly, spelled the same (its resolutions are 1m 5m 15m 30m 1h 4h 12h
+    /// 1d 1w). Lighter has no month, and its week boundary is not documented, so 1w and 1M are built from 1d.
+    /// </summary>
+    private static readonly Timeframe[] Resolutions =
+    [
+        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1,
+    ];
 
     private readonly VenueHttp _http;
     private readonly TimeProvider _time;
@@ -51,7 +61,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
     public ExchangeId Exchange => ExchangeId.Lighter;
 
     /// <summary>1m 5m 15m 30m 1h 4h 1d; 1w and 1M are built from 1d.</summary>
-    public IReadOnlyList<Timeframe> NativeTimeframes => LighterResolutions.Native;
+    public IReadOnlyList<Timeframe> NativeTimeframes => Resolutions;
 
     public VenueEndpoint Endpoint => _http.Endpoint;
 
@@ -67,7 +77,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             }
 
             specs.Add(new InstrumentSpec(
-                Canonical(market),
+                Tickers.Canonical(market.Symbol),
                 PowerOfTen(-market.PriceDecimals),
                 PowerOfTen(-market.SizeDecimals),
                 market.MinBaseAmount,
@@ -83,7 +93,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
     public async Task<CandleSeries> GetCandlesAsync(
         Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var market = await ResolveAsync(ticker, cancellationToken);
         fromMs = Math.Max(fromMs, DataStartMs);
         if (toMs <= fromMs)
@@ -91,14 +101,12 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             return CandleSeries.Empty;
         }
 
-        if (LighterResolutions.TryGet(timeframe, out var resolution))
-        {
-            return await FetchCandlesAsync(market, timeframe, resolution, fromMs, toMs, progress, cancellationToken);
-        }
-
-        var daily = await FetchCandlesAsync(
-            market, Timeframe.D1, Timeframe.D1.Name, timeframe.Floor(fromMs), timeframe.Next(toMs - 1), progress, cancellationToken);
-        return daily.Resample(Timeframe.D1, timeframe, includePartial: true).Between(fromMs, toMs);
+        return await VenueCandles.NativeOrFromDailyAsync(
+            Resolutions,
+            timeframe,
+            fromMs,
+            toMs,
+            (native, from, to) => FetchCandlesAsync(market, native, from, to, progress, cancellationToken));
     }
 
     public async Task<TickerQuote> GetTickerAsync(Ticker ticker, CancellationToken cancellationToken)
@@ -136,7 +144,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         // daily_price_change is the 24h change in percent, so the price 24h ago is last / (1 + change/100).
         var open = 1 + (change / 100) > 0 ? last / (1 + (change / 100)) : last;
         var book = await ReadBookAsync(market, cancellationToken);
-        return new TickerQuote(Canonical(market), book.Time, last, book.BidPrice, book.AskPrice, open, high, low, baseVolume, quoteVolume);
+        return new TickerQuote(Tickers.Canonical(market.Symbol), book.Time, last, book.BidPrice, book.AskPrice, open, high, low, baseVolume, quoteVolume);
     }
 
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
@@ -149,7 +157,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         Ticker ticker, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         const string context = "fundings";
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var market = await ResolveAsync(ticker, cancellationToken);
         fromMs = Math.Max(fromMs, DataStartMs);
         toMs = Math.Min(toMs, Timeframe.H1.Next(_time.GetUtcNow().ToUnixTimeMilliseconds()));
@@ -199,9 +207,10 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
     /// answer is complete whichever end Lighter counts from; empty windows (no trades) are simply skipped.
     /// </summary>
     private async Task<CandleSeries> FetchCandlesAsync(
-        LighterMarket market, Timeframe timeframe, string resolution, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
+        LighterMarket market, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         const string context = "candles";
+        var resolution = timeframe.Name;
 
         // Bars cannot open after the one forming now; windows beyond it would only come back empty.
         toMs = Math.Min(toMs, timeframe.Next(_time.GetUtcNow().ToUnixTimeMilliseconds()));
@@ -228,9 +237,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
 
                     if (!timeframe.IsAligned(time))
                     {
-                        throw Json.Shape(
-                            context,
-                            $"{market.Symbol} {resolution} candle opens at {TimeFormat.ToIso(time)}, which is not a {timeframe} boundary in UTC");
+                        throw Json.Misaligned(timeframe, time, context + " " + market.Symbol);
                     }
 
                     builder.Add(
@@ -271,7 +278,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
                 "Retry later, or use the last trade price (GetTickerAsync).");
         }
 
-        return new TopOfBook(Canonical(market), _time.GetUtcNow().ToUnixTimeMilliseconds(), bid, bidSize, ask, askSize);
+        return new TopOfBook(Tickers.Canonical(market.Symbol), _time.GetUtcNow().ToUnixTimeMilliseconds(), bid, bidSize, ask, askSize);
     }
 
     /// <summary>The best price among the orders and the summed remaining size of the orders at that price.</summary>
@@ -299,7 +306,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
 
     private async Task<LighterMarket> ResolveAsync(Ticker ticker, CancellationToken cancellationToken)
     {
-        EnsureTicker(ticker);
+        Tickers.Ensure(ticker);
         var snapshot = Volatile.Read(ref _markets);
         if (snapshot is not null && _time.GetUtcNow() - snapshot.FetchedAt < MarketsLifetime && snapshot.Markets.TryFind(ticker.Base, out var cached))
         {
@@ -313,12 +320,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             return market;
         }
 
-        var close = markets.Suggest(ticker.Base);
-        var hint = close.Count > 0 ? $"Did you mean {string.Join(", ", close)}? " : string.Empty;
-        throw new TradewindException(
-            ErrorCode.UnknownSymbol,
-            $"Lighter lists no perp '{ticker.Base}' (ticker {ticker}).",
-            $"{hint}Write LIGHTER:<SYMBOL>/USDC with a symbol from the instrument list (GetInstrumentsAsync).");
+        throw Tickers.Unknown(ticker, markets.Suggest(ticker.Base));
     }
 
     private async Task<LighterMarketList> LoadMarketsAsync(CancellationToken cancellationToken)
@@ -329,27 +331,6 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         return markets;
     }
 
-    private static void EnsureTicker(Ticker ticker)
-    {
-        if (ticker.Exchange != ExchangeId.Lighter)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.InvalidTicker,
-                $"Ticker '{ticker}' is not a Lighter ticker.",
-                "Use LIGHTER:<SYMBOL>/USDC, e.g. LIGHTER:BTC/USDC.");
-        }
-
-        if (ticker.Quote is not ("USDC" or "USDT" or "USD") || ticker.Settle is not (null or "USDC"))
-        {
-            ThrowHelper.Throw(
-                ErrorCode.UnknownSymbol,
-                $"Lighter has no market '{ticker}': every Lighter perp is quoted and settled in USDC.",
-                $"Use LIGHTER:{ticker.Base}/USDC (LIGHTER:{ticker.Base}/USDT means the same perp).");
-        }
-    }
-
-    private static Ticker Canonical(LighterMarket market) => new(ExchangeId.Lighter, market.Symbol, "USDC", "USDC");
-
     private static decimal PowerOfTen(int exponent)
     {
         var result = 1m;
@@ -359,17 +340,6 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         }
 
         return result;
-    }
-
-    private static void ValidateRange(long fromMs, long toMs)
-    {
-        if (fromMs < 0 || toMs < 0)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.ValidationError,
-                $"Time range [{fromMs}, {toMs}) has a negative bound.",
-                "Pass Unix milliseconds (UTC) with from < to.");
-        }
     }
 
     private sealed record MarketsSnapshot(LighterMarketList Markets, DateTimeOffset FetchedAt);

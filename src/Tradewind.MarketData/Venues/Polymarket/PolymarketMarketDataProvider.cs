@@ -94,7 +94,7 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
     {
         const string context = "prices-history";
         var token = TokenId(ticker);
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var first = timeframe.IsAligned(fromMs) ? fromMs : timeframe.Next(fromMs);
         if (first >= toMs)
         {
@@ -418,16 +418,5 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
         }
 
         return true;
-    }
-
-    private static void ValidateRange(long fromMs, long toMs)
-    {
-        if (fromMs < 0 || toMs < 0)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.ValidationError,
-                $"Time range [{fromMs}, {toMs}) has a negative bound.",
-                "Pass Unix milliseconds (UTC) with from < to.");
-        }
     }
 }

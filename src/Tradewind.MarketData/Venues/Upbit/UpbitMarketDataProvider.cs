@@ -22,17 +22,10 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
     private const string TickerPath = "/v1/ticker";
     private const string OrderbookPath = "/v1/orderbook";
 
-    private static readonly Timeframe[] Timeframes =
-    [
-        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1,
-        Timeframe.W1, Timeframe.Month1,
-    ];
-
     private readonly TimeProvider _time;
-    private readonly Lock _instrumentsLock = new();
     private readonly UpbitRequestPacer _pacer;
     private readonly VenueHttp _http;
-    private InstrumentsEntry? _instruments;
+    private readonly ExpiringCache<IReadOnlyList<InstrumentSpec>> _instruments;
 
     /// <param name="http">The client requests go through; the caller owns it.</param>
     /// <param name="endpoint">Base URL and retry settings; null for the production API.</param>
@@ -47,6 +40,7 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
             Pacer = _pacer,
             ErrorTranslator = UpbitErrors.Translate,
         };
+        _instruments = new ExpiringCache<IReadOnlyList<InstrumentSpec>>(_time, InstrumentsLifetime, LoadMarketsAsync);
     }
 
     /// <summary>The production base URL.</summary>
@@ -54,7 +48,8 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
 
     public ExchangeId Exchange => ExchangeId.Upbit;
 
-    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframes;
+    /// <summary>Every Tradewind timeframe: Upbit has a candle endpoint for each (see <see cref="UpbitMarkets.CandlePath"/>).</summary>
+    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframe.All;
 
     /// <summary>The base URL and retry settings in use.</summary>
     public VenueEndpoint Endpoint => _http.Endpoint;
@@ -64,27 +59,8 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
 
     internal UpbitRequestPacer Pacer => _pacer;
 
-    public Task<IReadOnlyList<InstrumentSpec>> GetInstrumentsAsync(CancellationToken cancellationToken)
-    {
-        Task<IReadOnlyList<InstrumentSpec>> load;
-        lock (_instrumentsLock)
-        {
-            var now = _time.GetUtcNow();
-            var entry = _instruments;
-            if (entry is not null && !entry.Load.IsFaulted && !entry.Load.IsCanceled && now - entry.StartedAt < InstrumentsLifetime)
-            {
-                load = entry.Load;
-            }
-            else
-            {
-                // Shared by concurrent callers, so one caller's cancellation must not cancel it for the others.
-                load = LoadMarketsAsync();
-                _instruments = new InstrumentsEntry(load, now);
-            }
-        }
-
-        return load.WaitAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<InstrumentSpec>> GetInstrumentsAsync(CancellationToken cancellationToken) =>
+        _instruments.GetAsync(cancellationToken);
 
     public async Task<CandleSeries> GetCandlesAsync(
         Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -205,6 +181,4 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
         using var doc = await _http.GetJsonAsync(MarketsPath, CancellationToken.None);
         return UpbitResponses.ReadMarkets(doc.RootElement, MarketsPath);
     }
-
-    private sealed record InstrumentsEntry(Task<IReadOnlyList<InstrumentSpec>> Load, DateTimeOffset StartedAt);
 }

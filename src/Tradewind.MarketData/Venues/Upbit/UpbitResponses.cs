@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Tradewind.Core;
 
@@ -39,10 +38,7 @@ internal static class UpbitResponses
 
             if (!timeframe.IsAligned(time))
             {
-                ThrowHelper.Throw(
-                    ErrorCode.VenueError,
-                    $"upbit: {path} returned a {timeframe} candle opening at {TimeFormat.ToIso(time)}, which is not on the {timeframe} grid.",
-                    "Tradewind aligns bars in UTC (weeks on Monday, months on the 1st); report this response.");
+                throw Json.Misaligned(timeframe, time, path, "Upbit aligns candles as Tradewind does; report this response.");
             }
 
             descending.Add(
