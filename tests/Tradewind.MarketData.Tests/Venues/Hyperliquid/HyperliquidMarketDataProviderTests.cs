@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
 using Tradewind.Core;
-using Tradewind.MarketData.Venues;
 using Tradewind.MarketData.Venues.Hyperliquid;
+using static Tradewind.MarketData.Tests.Venues.VenueTestKit;
 
 namespace Tradewind.MarketData.Tests.Venues.Hyperliquid;
 
@@ -11,9 +10,6 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
 {
     private static readonly Ticker Btc = Ticker.Parse("HYPERLIQUID:BTC/USDC");
     private static readonly long Jan1 = Ms("2024-01-01T00:00:00Z");
-
-    // One client for every test, as HttpClient is meant to be used.
-    private static readonly HttpClient Http = new();
 
     private FakeHyperliquid _venue = null!;
 
@@ -26,7 +22,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     {
         var from = Jan1 + (30 * 60_000); // mid-bar: the first bar is 01:00
         var to = Ms("2024-02-20T00:00:00Z");
-        var progress = new RecordingProgress();
+        var progress = new ProgressRecorder();
 
         var candles = await Provider().GetCandlesAsync(Btc, Timeframe.H1, from, to, progress, CancellationToken.None);
 
@@ -137,7 +133,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetTopOfBookAsync_RateLimitedWithRetryAfter_WaitsOnTheClockThenSucceeds()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-05-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var clock = Clock("2024-05-01T00:00:00Z");
         await using var venue = await FakeHyperliquid.StartAsync(clock: clock);
         venue.Override("l2Book", async ctx =>
         {
@@ -145,9 +141,9 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
             ctx.Response.Headers.RetryAfter = "7";
             await ctx.Response.WriteAsync("rate limited");
         });
-        var provider = new HyperliquidMarketDataProvider(Http, new VenueEndpoint { BaseUrl = venue.BaseUrl }, clock);
+        var provider = new HyperliquidMarketDataProvider(Http, Endpoint(venue.BaseUrl), clock);
 
-        var book = await RunOnClockAsync(clock, provider.GetTopOfBookAsync(Btc, CancellationToken.None));
+        var book = await AdvanceUntilDone(provider.GetTopOfBookAsync(Btc, CancellationToken.None), clock, TimeSpan.FromSeconds(1));
 
         Assert.Equal(113377.0, book.BidPrice);
         var attempts = venue.Received.Where(r => r.Type == "l2Book").Select(r => r.At).ToList();
@@ -310,9 +306,8 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetTickerAsync_Btc_CombinesAssetContextBookAndHourlyCandles()
     {
-        var now = DateTimeOffset.Parse("2024-05-01T12:34:00Z", CultureInfo.InvariantCulture);
-        var clock = new FakeTimeProvider(now);
-        var provider = new HyperliquidMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, clock);
+        var clock = Clock("2024-05-01T12:34:00Z");
+        var provider = new HyperliquidMarketDataProvider(Http, Endpoint(_venue.BaseUrl), clock);
 
         var quote = await provider.GetTickerAsync(Btc, CancellationToken.None);
 
@@ -335,40 +330,15 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(new Uri("https://api.hyperliquid-testnet.xyz/"), HyperliquidMarketDataProvider.Testnet.BaseUrl);
 
         await using var proxied = await FakeHyperliquid.StartAsync("/proxy/hyperliquid");
-        var provider = new HyperliquidMarketDataProvider(Http, new VenueEndpoint { BaseUrl = proxied.BaseUrl });
+        var provider = new HyperliquidMarketDataProvider(Http, Endpoint(proxied.BaseUrl));
         var book = await provider.GetTopOfBookAsync(Btc, CancellationToken.None);
 
         Assert.Equal(113397.0, book.AskPrice);
         Assert.All(proxied.Server.Requests, r => Assert.Equal("/proxy/hyperliquid/info", r.PathAndQuery));
     }
 
-    private HyperliquidMarketDataProvider Provider() =>
-        new(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl });
+    private HyperliquidMarketDataProvider Provider() => new(Http, Endpoint(_venue.BaseUrl));
 
     private static string CandleBody(string coin, string interval, long start, long end) =>
         $$$"""{"type":"candleSnapshot","req":{"coin":"{{{coin}}}","interval":"{{{interval}}}","startTime":{{{start}}},"endTime":{{{end}}}}}""";
-
-    private static long Ms(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
-
-    /// <summary>Advances the fake clock while the call is pending, so back-off waits pass without sleeping.</summary>
-    private static async Task<T> RunOnClockAsync<T>(FakeTimeProvider clock, Task<T> task)
-    {
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(10));
-            if (!task.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        return await task;
-    }
-
-    private sealed class RecordingProgress : IProgress<long>
-    {
-        public List<long> Values { get; } = [];
-
-        public void Report(long value) => Values.Add(value);
-    }
 }

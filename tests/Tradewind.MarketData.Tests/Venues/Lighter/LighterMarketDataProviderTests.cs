@@ -2,19 +2,18 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Tradewind.Core;
-using Tradewind.MarketData.Venues;
 using Tradewind.MarketData.Venues.Lighter;
+using static Tradewind.MarketData.Tests.Venues.VenueTestKit;
 
 namespace Tradewind.MarketData.Tests.Venues.Lighter;
 
 public sealed class LighterMarketDataProviderTests : IAsyncLifetime
 {
-    private static readonly HttpClient Http = new();
     private static readonly Ticker Btc = Ticker.Parse("LIGHTER:BTC/USDC");
     private static readonly long Mar1 = Ms("2025-03-01T00:00:00Z");
 
     // Every range in these tests lies before this fixed "now", whatever the machine's clock says.
-    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2027-01-01T00:00:00Z", CultureInfo.InvariantCulture));
+    private static readonly FakeTimeProvider Later = Clock("2027-01-01T00:00:00Z");
 
     private FakeLighter _venue = null!;
 
@@ -27,7 +26,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     {
         var from = Mar1 + 30_000; // mid-bar: the first bar is 00:01
         var to = Mar1 + (1100L * 60_000);
-        var progress = new RecordingProgress();
+        var progress = new ProgressRecorder();
 
         var candles = await Provider().GetCandlesAsync(Btc, Timeframe.M1, from, to, progress, CancellationToken.None);
 
@@ -113,7 +112,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     public async Task GetCandlesAsync_RangeBeforeGenesis_StartsAtGenesis()
     {
         var to = LighterMarketDataProvider.GenesisMs + (2 * 86_400_000L);
-        var candles = await new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock)
+        var candles = await new LighterMarketDataProvider(Http, Endpoint(_venue.BaseUrl), Later)
             .GetCandlesAsync(Btc, Timeframe.D1, Ms("2020-01-01T00:00:00Z"), to, null, CancellationToken.None);
 
         Assert.Equal([LighterMarketDataProvider.GenesisMs, LighterMarketDataProvider.GenesisMs + 86_400_000L], candles.Time);
@@ -123,8 +122,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_RangeReachingIntoTheFuture_StopsAtTheFormingBar()
     {
-        var now = DateTimeOffset.Parse("2025-03-01T10:30:00Z", CultureInfo.InvariantCulture);
-        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, new FakeTimeProvider(now));
+        var provider = new LighterMarketDataProvider(Http, Endpoint(_venue.BaseUrl), Clock("2025-03-01T10:30:00Z"));
 
         var candles = await provider.GetCandlesAsync(Btc, Timeframe.H1, Mar1, Ms("2026-01-01T00:00:00Z"), null, CancellationToken.None);
 
@@ -187,7 +185,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_RateLimitedWithRetryAfter_WaitsOnTheClockThenSucceeds()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2025-06-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var clock = Clock("2025-06-01T00:00:00Z");
         var arrivals = new List<DateTimeOffset>();
         _venue.Override("/api/v1/candles", async ctx =>
         {
@@ -196,19 +194,13 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
             ctx.Response.Headers.RetryAfter = "12";
             await ctx.Response.WriteAsync("""{"code":23000,"message":"Too Many Requests"}""");
         });
-        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, clock);
-        var task = provider.GetCandlesAsync(Btc, Timeframe.H1, Mar1, Mar1 + (24 * 3_600_000L), null, CancellationToken.None);
+        var provider = new LighterMarketDataProvider(Http, Endpoint(_venue.BaseUrl), clock);
 
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(10));
-            if (!task.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
+        var candles = await AdvanceUntilDone(
+            provider.GetCandlesAsync(Btc, Timeframe.H1, Mar1, Mar1 + (24 * 3_600_000L), null, CancellationToken.None),
+            clock,
+            TimeSpan.FromSeconds(1));
 
-        var candles = await task;
         Assert.Equal(24, candles.Count);
         Assert.Single(arrivals);
         Assert.True(clock.GetUtcNow() - arrivals[0] >= TimeSpan.FromSeconds(12));
@@ -284,7 +276,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     public async Task GetFundingRatesAsync_DocumentedExample_ConvertsPercentAndSeconds()
     {
         _venue.FromFixtures = true;
-        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock) { DataStartMs = 0 };
+        var provider = new LighterMarketDataProvider(Http, Endpoint(_venue.BaseUrl), Later) { DataStartMs = 0 };
 
         var rates = await provider.GetFundingRatesAsync(Ticker.Parse("LIGHTER:ETH/USDC"), Ms("2022-01-01T00:00:00Z"), Ms("2022-01-01T01:00:00Z"), CancellationToken.None);
 
@@ -342,14 +334,5 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
         Assert.All(_venue.Server.Requests, r => Assert.StartsWith("/api/v1/", r.PathAndQuery, StringComparison.Ordinal));
     }
 
-    private LighterMarketDataProvider Provider() => new(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock);
-
-    private static long Ms(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
-
-    private sealed class RecordingProgress : IProgress<long>
-    {
-        public List<long> Values { get; } = [];
-
-        public void Report(long value) => Values.Add(value);
-    }
+    private LighterMarketDataProvider Provider() => new(Http, Endpoint(_venue.BaseUrl), Later);
 }

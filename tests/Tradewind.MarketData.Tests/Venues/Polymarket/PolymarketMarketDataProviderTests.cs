@@ -3,19 +3,19 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Tradewind.Core;
-using Tradewind.MarketData.Venues;
+using Tradewind.MarketData.Tests.Infrastructure;
 using Tradewind.MarketData.Venues.Polymarket;
+using static Tradewind.MarketData.Tests.Venues.VenueTestKit;
 
 namespace Tradewind.MarketData.Tests.Venues.Polymarket;
 
 public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
 {
-    private static readonly HttpClient Http = new();
     private static readonly Ticker Live = Ticker.Parse("POLYMARKET:" + FakePolymarket.LiveToken);
     private static readonly long May1 = Ms("2024-05-01T00:00:00Z");
 
     // Every range in these tests lies before this fixed "now", whatever the machine's clock says.
-    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2027-01-01T00:00:00Z", CultureInfo.InvariantCulture));
+    private static readonly FakeTimeProvider Later = Clock("2027-01-01T00:00:00Z");
 
     private FakePolymarket _venue = null!;
 
@@ -49,7 +49,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetInstrumentsAsync_TokenIdsThatAreNotJson_ThrowsNamingTheField()
     {
-        await using var gamma = await Infrastructure.LoopbackVenueServer.StartAsync(app => app.MapGet(
+        await using var gamma = await LoopbackVenueServer.StartAsync(app => app.MapGet(
             "/markets",
             ctx => ctx.Response.WriteAsync("""[{"id":"1","active":true,"closed":false,"enableOrderBook":true,"orderPriceMinTickSize":0.01,"orderMinSize":5,"clobTokenIds":"[123, oops"}]""")));
         var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(gamma.BaseUrl));
@@ -66,9 +66,9 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     {
         var from = May1 + 600_000; // mid-bar: the first bar is 01:00
         var to = May1 + (7 * 86_400_000L);
-        var progress = new List<long>();
+        var progress = new ProgressRecorder();
 
-        var candles = await Provider().GetCandlesAsync(Live, Timeframe.H1, from, to, new SyncProgress(progress), CancellationToken.None);
+        var candles = await Provider().GetCandlesAsync(Live, Timeframe.H1, from, to, progress, CancellationToken.None);
 
         Assert.Equal(167, candles.Count);
         Assert.Equal(May1 + 3_600_000, candles.Time[0]);
@@ -94,8 +94,8 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
                 $"/prices-history?market={FakePolymarket.LiveToken}&startTs={first + window}&endTs={(to / 1000) - 1}&fidelity=5",
             ],
             _venue.ClobQueries("/prices-history"));
-        Assert.Equal(2, progress.Count);
-        Assert.Equal(candles.Time[^1], progress[^1]);
+        Assert.Equal(2, progress.Values.Count);
+        Assert.Equal(candles.Time[^1], progress.Values[^1]);
     }
 
     [Theory]
@@ -125,8 +125,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_RangeReachingIntoTheFuture_AsksOnlyUpToNow()
     {
-        var now = DateTimeOffset.Parse("2024-05-01T10:30:00Z", CultureInfo.InvariantCulture);
-        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), new FakeTimeProvider(now));
+        var provider = Provider(Clock("2024-05-01T10:30:00Z"));
 
         var candles = await provider.GetCandlesAsync(Live, Timeframe.H1, May1, Ms("2025-01-01T00:00:00Z"), null, CancellationToken.None);
 
@@ -162,7 +161,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_RateLimitedWithRetryAfter_WaitsOnTheClockThenSucceeds()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-06-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var clock = Clock("2024-06-01T00:00:00Z");
         var arrivals = new List<DateTimeOffset>();
         _venue.Override("/prices-history", async ctx =>
         {
@@ -171,19 +170,12 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
             ctx.Response.Headers.RetryAfter = "5";
             await ctx.Response.WriteAsync("""{"error":"Too Many Requests"}""");
         });
-        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), clock);
-        var task = provider.GetCandlesAsync(Live, Timeframe.H1, May1, May1 + 86_400_000, null, CancellationToken.None);
+        var candles = await AdvanceUntilDone(
+            Provider(clock).GetCandlesAsync(Live, Timeframe.H1, May1, May1 + 86_400_000, null, CancellationToken.None),
+            clock,
+            TimeSpan.FromSeconds(1));
 
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(10));
-            if (!task.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        Assert.Equal(24, (await task).Count);
+        Assert.Equal(24, candles.Count);
         Assert.True(clock.GetUtcNow() - arrivals.Single() >= TimeSpan.FromSeconds(5));
         Assert.Equal(2, _venue.ClobQueries("/prices-history").Count);
     }
@@ -254,7 +246,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     public async Task GetTickerAsync_Live_CombinesLastTradeBookAndTheDaysPoints()
     {
         var now = DateTimeOffset.Parse("2024-05-02T12:00:00Z", CultureInfo.InvariantCulture);
-        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), new FakeTimeProvider(now));
+        var provider = Provider(new FakeTimeProvider(now));
 
         var quote = await provider.GetTickerAsync(Live, CancellationToken.None);
 
@@ -305,7 +297,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetInstrumentsAsync_GammaAnswersHtml_ThrowsVenueErrorNamingGamma()
     {
-        await using var gamma = await Infrastructure.LoopbackVenueServer.StartAsync(app => app.MapGet("/markets", ctx => ctx.Response.WriteAsync("<!doctype html><title>Just a moment...</title>")));
+        await using var gamma = await LoopbackVenueServer.StartAsync(app => app.MapGet("/markets", ctx => ctx.Response.WriteAsync("<!doctype html><title>Just a moment...</title>")));
         var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(gamma.BaseUrl));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => provider.GetInstrumentsAsync(CancellationToken.None));
@@ -325,15 +317,6 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(Timeframe.All, provider.NativeTimeframes);
     }
 
-    private PolymarketMarketDataProvider Provider() =>
-        new(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), Clock);
-
-    private static VenueEndpoint Endpoint(Uri baseUrl) => new() { BaseUrl = baseUrl };
-
-    private static long Ms(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
-
-    private sealed class SyncProgress(List<long> values) : IProgress<long>
-    {
-        public void Report(long value) => values.Add(value);
-    }
+    private PolymarketMarketDataProvider Provider(TimeProvider? clock = null) =>
+        new(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), clock ?? Later);
 }
