@@ -14,7 +14,7 @@ namespace Tradewind.MarketData.Tests.Venues.Hyperliquid;
 /// tests/fixtures/venues/hyperliquid; candle and funding pages are generated in the documented row shape, because a
 /// paging test needs thousands of rows (see PROVENANCE.md there).
 /// </summary>
-internal sealed class FakeHyperliquid : IAsyncDisposable
+public sealed class FakeHyperliquid : IAsyncDisposable
 {
     /// <summary>Rows per answer for ranged requests, as Hyperliquid documents ("only return 500 elements").</summary>
     public const int PageLimit = 500;

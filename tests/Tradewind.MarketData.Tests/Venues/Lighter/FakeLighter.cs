@@ -12,7 +12,7 @@ namespace Tradewind.MarketData.Tests.Venues.Lighter;
 /// documented examples in tests/fixtures/venues/lighter; candle and funding pages are generated in the documented
 /// shape (see PROVENANCE.md there).
 /// </summary>
-internal sealed class FakeLighter : IAsyncDisposable
+public sealed class FakeLighter : IAsyncDisposable
 {
     private FakeLighter()
     {

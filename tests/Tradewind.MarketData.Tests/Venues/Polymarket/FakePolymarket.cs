@@ -11,7 +11,7 @@ namespace Tradewind.MarketData.Tests.Venues.Polymarket;
 /// <c>/prices-history</c>) and Gamma (<c>/markets</c>). Fixed answers are the fixtures in tests/fixtures/venues/polymarket;
 /// price history is generated in the documented <c>{"history":[{"t","p"}]}</c> shape (see PROVENANCE.md there).
 /// </summary>
-internal sealed class FakePolymarket : IAsyncDisposable
+public sealed class FakePolymarket : IAsyncDisposable
 {
     /// <summary>The token whose book is the documented example (asset_id "1234567890").</summary>
     public const string DocumentedToken = "1234567890";
