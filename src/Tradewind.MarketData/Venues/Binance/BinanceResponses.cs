@@ -117,10 +117,11 @@ internal static class BinanceResponses
         }
 
         var instruments = new List<InstrumentSpec>(symbols.GetArrayLength());
+        var symbolsContext = path + " symbols";
         var index = 0;
         foreach (var symbol in symbols.EnumerateArray())
         {
-            var name = json.String(symbol, "symbol", path + " symbols", index++);
+            var name = json.String(symbol, "symbol", symbolsContext, index++);
             if (!symbol.TryGetProperty("status", out var status) || !status.ValueEquals("TRADING"))
             {
                 continue;

@@ -22,7 +22,6 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
     private const string TickerPath = "/v1/ticker";
     private const string OrderbookPath = "/v1/orderbook";
 
-    private readonly TimeProvider _time;
     private readonly UpbitRequestPacer _pacer;
     private readonly VenueHttp _http;
     private readonly ExpiringCache<IReadOnlyList<InstrumentSpec>> _instruments;
@@ -33,14 +32,14 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
     public UpbitMarketDataProvider(HttpClient http, VenueEndpoint? endpoint = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        _time = time ?? TimeProvider.System;
-        _pacer = new UpbitRequestPacer(_time);
-        _http = new VenueHttp(UpbitMarkets.Venue, http, endpoint ?? new VenueEndpoint { BaseUrl = DefaultBaseUrl }, _time)
+        var clock = time ?? TimeProvider.System;
+        _pacer = new UpbitRequestPacer(clock);
+        _http = new VenueHttp(UpbitMarkets.Venue, http, endpoint ?? new VenueEndpoint { BaseUrl = DefaultBaseUrl }, clock)
         {
             Pacer = _pacer,
             ErrorTranslator = UpbitErrors.Translate,
         };
-        _instruments = new ExpiringCache<IReadOnlyList<InstrumentSpec>>(_time, InstrumentsLifetime, LoadMarketsAsync);
+        _instruments = new ExpiringCache<IReadOnlyList<InstrumentSpec>>(clock, InstrumentsLifetime, LoadMarketsAsync);
     }
 
     /// <summary>The production base URL.</summary>
