@@ -10,7 +10,8 @@ namespace Tradewind.MarketData.Venues;
 /// The HTTP plumbing every venue client shares: JSON GET/POST relative to the endpoint's base URL, back-off on
 /// 429 (rate limited) and 418 (Binance's IP ban) honouring <c>Retry-After</c>, retries on 5xx and timeouts, and
 /// venue errors turned into <see cref="TradewindException"/> that name the venue, the path and the status.
-/// Waits use the injected <see cref="TimeProvider"/>, so tests run without sleeping.
+/// A venue with a rate-limit budget plugs in a <see cref="Pacer"/>; one with its own error bodies plugs in an
+/// <see cref="ErrorTranslator"/>. Waits use the injected <see cref="TimeProvider"/>, so tests run without sleeping.
 /// </summary>
 public sealed class VenueHttp
 {
@@ -29,11 +30,24 @@ public sealed class VenueHttp
 
     public VenueEndpoint Endpoint { get; }
 
+    /// <summary>Asked before every attempt and told of every response; null when the venue needs no pacing.</summary>
+    public IVenuePacer? Pacer { get; init; }
+
+    /// <summary>Reads the venue's error body on a 4xx; null when the status and the body as they are say enough.</summary>
+    public VenueErrorTranslator? ErrorTranslator { get; init; }
+
     /// <summary>How many times a request was retried after a 429/418/5xx, for tests and diagnostics.</summary>
     public int RetryCount { get; private set; }
 
     public Task<JsonDocument> GetJsonAsync(string pathAndQuery, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Resolve(pathAndQuery)), "GET", pathAndQuery, cancellationToken);
+        GetJsonAsync(pathAndQuery, 1, cancellationToken);
+
+    /// <summary>A GET that costs <paramref name="weight"/> against the venue's rate limit (see <see cref="Pacer"/>).</summary>
+    public Task<JsonDocument> GetJsonAsync(string pathAndQuery, int weight, CancellationToken cancellationToken) =>
+        SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, Resolve(pathAndQuery)),
+            new VenueRequest("GET", pathAndQuery, weight),
+            cancellationToken);
 
     public Task<JsonDocument> PostJsonAsync(string path, string jsonBody, CancellationToken cancellationToken) =>
         SendAsync(
@@ -41,8 +55,7 @@ public sealed class VenueHttp
             {
                 Content = new StringContent(jsonBody, Encoding.UTF8, "application/json"),
             },
-            "POST",
-            path,
+            new VenueRequest("POST", path, 1),
             cancellationToken);
 
     private Uri Resolve(string pathAndQuery)
@@ -51,11 +64,18 @@ public sealed class VenueHttp
         return new Uri(baseText + "/" + pathAndQuery.TrimStart('/'), UriKind.Absolute);
     }
 
-    private async Task<JsonDocument> SendAsync(Func<HttpRequestMessage> makeRequest, string method, string path, CancellationToken cancellationToken)
+    private async Task<JsonDocument> SendAsync(Func<HttpRequestMessage> makeRequest, VenueRequest call, CancellationToken cancellationToken)
     {
+        var (method, path) = (call.Method, call.PathAndQuery);
         var backoff = Endpoint.InitialBackoff;
         for (var attempt = 1; ; attempt++)
         {
+            // The pacer's wait comes before the timeout starts: waiting for the rate budget is not the venue being slow.
+            if (Pacer is { } pacer)
+            {
+                await pacer.WaitTurnAsync(call, cancellationToken);
+            }
+
             using var request = makeRequest();
             HttpResponseMessage? response = null;
             try
@@ -98,6 +118,7 @@ public sealed class VenueHttp
                     continue;
                 }
 
+                Pacer?.Observe(call, response);
                 var status = (int)response.StatusCode;
                 if (response.StatusCode is HttpStatusCode.TooManyRequests || status == 418 || status >= 500)
                 {
@@ -121,6 +142,11 @@ public sealed class VenueHttp
                 }
 
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (status is >= 400 and < 500 && ErrorTranslator?.Invoke(call, status, text) is { } venueError)
+                {
+                    throw venueError;
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new TradewindException(

@@ -42,6 +42,9 @@ internal sealed class BinanceMarket
         DefaultBaseUrl = defaultBaseUrl;
         IsFutures = isFutures;
         DefaultWeightLimit = defaultWeightLimit;
+        Json = new VenueJson(
+            isFutures ? "Binance USD-M" : "Binance",
+            $"The base URL may not point at the Binance API ({defaultBaseUrl.Host}, paths under {prefix}), or the API changed; check the endpoint configuration.");
         KlinesPath = prefix + "/klines";
         ExchangeInfoPath = prefix + "/exchangeInfo";
         Ticker24hPath = prefix + "/ticker/24hr";
@@ -58,6 +61,9 @@ internal sealed class BinanceMarket
     public string Venue => Exchange.Id();
 
     public Uri DefaultBaseUrl { get; }
+
+    /// <summary>Reads this market's responses; failures name Binance spot or USD-M and the path.</summary>
+    public VenueJson Json { get; }
 
     public bool IsFutures { get; }
 

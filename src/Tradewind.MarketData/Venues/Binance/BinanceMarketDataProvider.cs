@@ -8,25 +8,18 @@ namespace Tradewind.MarketData.Venues.Binance;
 /// Public market data from Binance: klines, exchangeInfo, 24hr ticker, bookTicker and (USD-M) funding history.
 /// <see cref="BinanceSpotMarketDataProvider"/> and <see cref="BinanceFuturesUsdMarketDataProvider"/> are the two
 /// venues; they differ only in the <see cref="BinanceMarket"/> they pass in.
-/// Requests are paced by request weight (see <see cref="BinanceWeightPacer"/>) before <see cref="VenueHttp"/> sends
-/// them; instruments are cached for an hour.
+/// <see cref="VenueHttp"/> paces requests by their weight (see <see cref="BinanceWeightPacer"/>) and reads Binance's
+/// error bodies (see <see cref="BinanceErrors"/>); instruments are cached for an hour.
 /// </summary>
 public abstract class BinanceMarketDataProvider : IMarketDataProvider
 {
     /// <summary>How long exchangeInfo is trusted before it is read again.</summary>
     public static readonly TimeSpan InstrumentsLifetime = TimeSpan.FromHours(1);
 
-    private static readonly Timeframe[] Timeframes =
-    [
-        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1,
-        Timeframe.W1, Timeframe.Month1,
-    ];
-
     private readonly BinanceMarket _market;
     private readonly VenueHttp _http;
     private readonly TimeProvider _time;
-    private readonly Lock _instrumentsLock = new();
-    private InstrumentsEntry? _instruments;
+    private readonly ExpiringCache<BinanceExchangeInfo> _exchangeInfo;
 
     private protected BinanceMarketDataProvider(BinanceMarket market, HttpClient http, VenueEndpoint? endpoint, TimeProvider? time)
     {
@@ -34,18 +27,18 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
         _market = market;
         _time = time ?? TimeProvider.System;
         Pacer = new BinanceWeightPacer(_time, market.DefaultWeightLimit);
-
-        // VenueHttp owns retries and timeouts, so the wrapping client never times out by itself.
-        var gated = new HttpClient(new BinanceRequestGate(http, market, Pacer), disposeHandler: true)
+        _http = new VenueHttp(market.Venue, http, endpoint ?? new VenueEndpoint { BaseUrl = market.DefaultBaseUrl }, _time)
         {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            Pacer = Pacer,
+            ErrorTranslator = (request, status, body) => BinanceErrors.Translate(market.Venue, request, status, body),
         };
-        _http = new VenueHttp(market.Venue, gated, endpoint ?? new VenueEndpoint { BaseUrl = market.DefaultBaseUrl }, _time);
+        _exchangeInfo = new ExpiringCache<BinanceExchangeInfo>(_time, InstrumentsLifetime, LoadExchangeInfoAsync);
     }
 
     public ExchangeId Exchange => _market.Exchange;
 
-    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframes;
+    /// <summary>Every Tradewind timeframe: Binance has a kline interval for each (see <see cref="BinanceSymbols.Interval"/>).</summary>
+    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframe.All;
 
     /// <summary>The base URL and retry settings in use.</summary>
     public VenueEndpoint Endpoint => _http.Endpoint;
@@ -56,7 +49,7 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
     internal BinanceWeightPacer Pacer { get; }
 
     public async Task<IReadOnlyList<InstrumentSpec>> GetInstrumentsAsync(CancellationToken cancellationToken) =>
-        (await GetExchangeInfoAsync(cancellationToken)).Instruments;
+        (await _exchangeInfo.GetAsync(cancellationToken)).Instruments;
 
     public async Task<CandleSeries> GetCandlesAsync(
         Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -84,11 +77,10 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
             var query = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{path}?symbol={symbol}&interval={interval}&startTime={start}&endTime={toMs - 1}&limit={limit}");
-            await Pacer.AcquireAsync(_market.KlinesWeight(limit), cancellationToken);
             BinancePage page;
-            using (var doc = await GetAsync(ticker, query, cancellationToken))
+            using (var doc = await GetAsync(ticker, query, _market.KlinesWeight(limit), cancellationToken))
             {
-                page = BinanceResponses.ReadKlines(doc.RootElement, timeframe, fromMs, toMs, builder, _market.Venue, path);
+                page = BinanceResponses.ReadKlines(doc.RootElement, timeframe, fromMs, toMs, builder, _market.Json, path);
             }
 
             if (page.Rows == 0)
@@ -120,19 +112,17 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
         // USD-M's 24hr ticker has no bid or ask; bookTicker supplies them.
         var book = _market.IsFutures ? await GetTopOfBookAsync(ticker, cancellationToken) : null;
         var path = _market.Ticker24hPath;
-        await Pacer.AcquireAsync(_market.TickerWeight, cancellationToken);
-        using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, cancellationToken);
-        return BinanceResponses.ReadTicker(doc.RootElement, ticker, _market.Venue, path, book);
+        using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, _market.TickerWeight, cancellationToken);
+        return BinanceResponses.ReadTicker(doc.RootElement, ticker, _market.Json, path, book);
     }
 
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
     {
         var symbol = BinanceSymbols.ToSymbol(ticker, _market);
         var path = _market.BookTickerPath;
-        await Pacer.AcquireAsync(_market.BookTickerWeight, cancellationToken);
-        using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, cancellationToken);
+        using var doc = await GetAsync(ticker, path + "?symbol=" + symbol, _market.BookTickerWeight, cancellationToken);
         return BinanceResponses.ReadBookTicker(
-            doc.RootElement, ticker, _time.GetUtcNow().ToUnixTimeMilliseconds(), _market.Venue, path);
+            doc.RootElement, ticker, _time.GetUtcNow().ToUnixTimeMilliseconds(), _market.Json, path);
     }
 
     public async Task<IReadOnlyList<FundingRate>> GetFundingRatesAsync(
@@ -154,11 +144,10 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
             var query = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{path}?symbol={symbol}&startTime={start}&endTime={toMs - 1}&limit={BinanceMarket.FundingLimit}");
-            await Pacer.AcquireAsync(BinanceMarket.FundingWeight, cancellationToken);
             BinancePage page;
-            using (var doc = await GetAsync(ticker, query, cancellationToken))
+            using (var doc = await GetAsync(ticker, query, BinanceMarket.FundingWeight, cancellationToken))
             {
-                page = BinanceResponses.ReadFunding(doc.RootElement, fromMs, toMs, events, _market.Venue, path);
+                page = BinanceResponses.ReadFunding(doc.RootElement, fromMs, toMs, events, _market.Json, path);
             }
 
             if (page.Rows < BinanceMarket.FundingLimit || page.LastTime < start)
@@ -173,72 +162,23 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
     }
 
     /// <summary>Sends a GET; an unknown symbol comes back with the closest listed symbols as the suggestion.</summary>
-    private async Task<JsonDocument> GetAsync(Ticker ticker, string pathAndQuery, CancellationToken cancellationToken)
+    private async Task<JsonDocument> GetAsync(Ticker ticker, string pathAndQuery, int weight, CancellationToken cancellationToken)
     {
         try
         {
-            return await _http.GetJsonAsync(pathAndQuery, cancellationToken);
+            return await _http.GetJsonAsync(pathAndQuery, weight, cancellationToken);
         }
         catch (TradewindException ex) when (ex.Code == ErrorCode.UnknownSymbol)
         {
-            throw await UnknownSymbolAsync(ticker, ex, cancellationToken);
+            throw await SymbolSuggestions.UnknownSymbolAsync(
+                ticker, _market.Venue, ticker.Base + ticker.Quote, "symbol", string.Empty, ex, GetInstrumentsAsync, cancellationToken);
         }
-    }
-
-    private async Task<TradewindException> UnknownSymbolAsync(Ticker ticker, TradewindException venueError, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<InstrumentSpec> listed;
-        try
-        {
-            listed = await GetInstrumentsAsync(cancellationToken);
-        }
-        catch (TradewindException)
-        {
-            // Without the instrument list there is nothing better to say than the venue's own error.
-            return venueError;
-        }
-
-        var matches = SymbolMatcher.Closest(ticker, listed, 5);
-        var suggestion = matches.Count > 0
-            ? $"Close matches on {_market.Venue}: {string.Join(", ", matches)}."
-            : $"No listed {_market.Venue} symbol is close to {ticker.Symbol}; list the venue's instruments to choose one.";
-        return new TradewindException(
-            ErrorCode.UnknownSymbol,
-            $"Unknown symbol '{ticker}': {_market.Venue} does not list {ticker.Base}{ticker.Quote}.",
-            suggestion,
-            venueError)
-        {
-            Details = venueError.Details,
-        };
-    }
-
-    private Task<BinanceExchangeInfo> GetExchangeInfoAsync(CancellationToken cancellationToken)
-    {
-        Task<BinanceExchangeInfo> load;
-        lock (_instrumentsLock)
-        {
-            var now = _time.GetUtcNow();
-            var entry = _instruments;
-            if (entry is not null && !entry.Load.IsFaulted && !entry.Load.IsCanceled && now - entry.StartedAt < InstrumentsLifetime)
-            {
-                load = entry.Load;
-            }
-            else
-            {
-                // Shared by concurrent callers, so one caller's cancellation must not cancel it for the others.
-                load = LoadExchangeInfoAsync();
-                _instruments = new InstrumentsEntry(load, now);
-            }
-        }
-
-        return load.WaitAsync(cancellationToken);
     }
 
     private async Task<BinanceExchangeInfo> LoadExchangeInfoAsync()
     {
         var path = _market.ExchangeInfoPath;
-        await Pacer.AcquireAsync(_market.ExchangeInfoWeight, CancellationToken.None);
-        using var doc = await _http.GetJsonAsync(path, CancellationToken.None);
+        using var doc = await _http.GetJsonAsync(path, _market.ExchangeInfoWeight, CancellationToken.None);
         var info = BinanceResponses.ReadExchangeInfo(doc.RootElement, _market, path);
         if (info.WeightLimit is { } limit)
         {
@@ -247,6 +187,4 @@ public abstract class BinanceMarketDataProvider : IMarketDataProvider
 
         return info;
     }
-
-    private sealed record InstrumentsEntry(Task<BinanceExchangeInfo> Load, DateTimeOffset StartedAt);
 }

@@ -19,22 +19,21 @@ internal static class BinanceResponses
     /// Rows at or before the builder's last bar (a repeated page edge) are skipped.
     /// </summary>
     public static BinancePage ReadKlines(
-        JsonElement root, Timeframe timeframe, long fromMs, long toMs, CandleSeriesBuilder builder, string venue, string path)
+        JsonElement root, Timeframe timeframe, long fromMs, long toMs, CandleSeriesBuilder builder, VenueJson json, string path)
     {
-        BinanceJson.ExpectKind(root, JsonValueKind.Array, venue, path);
+        json.Expect(root, JsonValueKind.Array, path);
         var rows = 0;
         var lastOpen = long.MinValue;
         foreach (var row in root.EnumerateArray())
         {
             if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() < 6)
             {
-                ThrowHelper.Throw(
-                    ErrorCode.VenueError,
-                    $"{venue}: {path} row {rows.ToString(CultureInfo.InvariantCulture)} is not a kline array [openTime, open, high, low, close, volume, ...].",
-                    "Check that the base URL points at the Binance API.");
+                throw json.Shape(
+                    path,
+                    $"row {rows.ToString(CultureInfo.InvariantCulture)} is not a kline array [openTime, open, high, low, close, volume, ...]");
             }
 
-            var open = BinanceJson.ReadInt64(row[0], venue, path, rows, "open time");
+            var open = json.ItemInt64(row, 0, "open time", path, rows);
             rows++;
             lastOpen = open;
             if (open < fromMs || open >= toMs || open <= builder.LastTime)
@@ -44,19 +43,20 @@ internal static class BinanceResponses
 
             if (!timeframe.IsAligned(open))
             {
-                ThrowHelper.Throw(
-                    ErrorCode.VenueError,
-                    $"{venue}: {path} returned a {timeframe} kline opening at {TimeFormat.ToIso(open)}, which is not on the {timeframe} grid.",
+                throw json.Misaligned(
+                    timeframe,
+                    open,
+                    path,
                     "Tradewind aligns bars in UTC; do not route requests through a proxy that sets Binance's timeZone parameter.");
             }
 
             builder.Add(
                 open,
-                BinanceJson.ReadDouble(row[1], venue, path, rows - 1, "open"),
-                BinanceJson.ReadDouble(row[2], venue, path, rows - 1, "high"),
-                BinanceJson.ReadDouble(row[3], venue, path, rows - 1, "low"),
-                BinanceJson.ReadDouble(row[4], venue, path, rows - 1, "close"),
-                BinanceJson.ReadDouble(row[5], venue, path, rows - 1, "volume"));
+                json.ItemDouble(row, 1, "open", path, rows - 1),
+                json.ItemDouble(row, 2, "high", path, rows - 1),
+                json.ItemDouble(row, 3, "low", path, rows - 1),
+                json.ItemDouble(row, 4, "close", path, rows - 1),
+                json.ItemDouble(row, 5, "volume", path, rows - 1));
         }
 
         return new BinancePage(rows, lastOpen);
@@ -64,16 +64,15 @@ internal static class BinanceResponses
 
     /// <summary>Appends the funding events of one page that lie in [from, to); returns the rows read and the last time.</summary>
     public static BinancePage ReadFunding(
-        JsonElement root, long fromMs, long toMs, List<FundingRate> into, string venue, string path)
+        JsonElement root, long fromMs, long toMs, List<FundingRate> into, VenueJson json, string path)
     {
-        BinanceJson.ExpectKind(root, JsonValueKind.Array, venue, path);
+        json.Expect(root, JsonValueKind.Array, path);
         var rows = 0;
         var last = long.MinValue;
         foreach (var item in root.EnumerateArray())
         {
-            BinanceJson.ExpectKind(item, JsonValueKind.Object, venue, path);
-            var time = BinanceJson.ReadInt64Field(item, "fundingTime", venue, path, rows);
-            var rate = BinanceJson.ReadDoubleField(item, "fundingRate", venue, path, rows);
+            var time = json.Int64(item, "fundingTime", path, rows);
+            var rate = json.Double(item, "fundingRate", path, rows);
             rows++;
             last = time;
             if (time < fromMs || time >= toMs || (into.Count > 0 && time <= into[^1].Time))
@@ -94,8 +93,8 @@ internal static class BinanceResponses
     /// </summary>
     public static BinanceExchangeInfo ReadExchangeInfo(JsonElement root, BinanceMarket market, string path)
     {
-        var venue = market.Venue;
-        BinanceJson.ExpectKind(root, JsonValueKind.Object, venue, path);
+        var json = market.Json;
+        json.Expect(root, JsonValueKind.Object, path);
         int? weightLimit = null;
         if (root.TryGetProperty("rateLimits", out var limits) && limits.ValueKind == JsonValueKind.Array)
         {
@@ -114,17 +113,15 @@ internal static class BinanceResponses
 
         if (!root.TryGetProperty("symbols", out var symbols) || symbols.ValueKind != JsonValueKind.Array)
         {
-            return ThrowHelper.Throw<BinanceExchangeInfo>(
-                ErrorCode.VenueError,
-                $"{venue}: {path} has no 'symbols' array.",
-                "Check that the base URL points at the Binance API.");
+            throw json.Shape(path, "no 'symbols' array");
         }
 
         var instruments = new List<InstrumentSpec>(symbols.GetArrayLength());
+        var symbolsContext = path + " symbols";
+        var index = 0;
         foreach (var symbol in symbols.EnumerateArray())
         {
-            var name = BinanceJson.ReadString(symbol, "symbol", venue, path, "a symbol entry");
-            var context = "symbol " + name;
+            var name = json.String(symbol, "symbol", symbolsContext, index++);
             if (!symbol.TryGetProperty("status", out var status) || !status.ValueEquals("TRADING"))
             {
                 continue;
@@ -136,8 +133,9 @@ internal static class BinanceResponses
                 continue;
             }
 
-            var baseAsset = BinanceJson.ReadString(symbol, "baseAsset", venue, path, context);
-            var quoteAsset = BinanceJson.ReadString(symbol, "quoteAsset", venue, path, context);
+            var context = path + " symbol " + name;
+            var baseAsset = json.String(symbol, "baseAsset", context);
+            var quoteAsset = json.String(symbol, "quoteAsset", context);
             var marginAsset = market.IsFutures && symbol.TryGetProperty("marginAsset", out var margin) && margin.ValueKind == JsonValueKind.String
                 ? margin.GetString()
                 : null;
@@ -154,22 +152,22 @@ internal static class BinanceResponses
 
                     if (filterType.ValueEquals("PRICE_FILTER"))
                     {
-                        tick = BinanceJson.ReadDecimal(filter, "tickSize", venue, path, context + " PRICE_FILTER");
+                        tick = Rule(json, filter, "tickSize", context + " PRICE_FILTER");
                     }
                     else if (filterType.ValueEquals("LOT_SIZE"))
                     {
-                        step = BinanceJson.ReadDecimal(filter, "stepSize", venue, path, context + " LOT_SIZE");
-                        minQty = BinanceJson.ReadDecimal(filter, "minQty", venue, path, context + " LOT_SIZE");
+                        step = Rule(json, filter, "stepSize", context + " LOT_SIZE");
+                        minQty = Rule(json, filter, "minQty", context + " LOT_SIZE");
                     }
                     else if (filterType.ValueEquals("MIN_NOTIONAL"))
                     {
                         // Spot calls the field minNotional, USD-M calls it notional.
                         var field = filter.TryGetProperty("minNotional", out _) ? "minNotional" : "notional";
-                        minNotional = Math.Max(minNotional, BinanceJson.ReadDecimal(filter, field, venue, path, context + " MIN_NOTIONAL"));
+                        minNotional = Math.Max(minNotional, Rule(json, filter, field, context + " MIN_NOTIONAL"));
                     }
                     else if (filterType.ValueEquals("NOTIONAL"))
                     {
-                        minNotional = Math.Max(minNotional, BinanceJson.ReadDecimal(filter, "minNotional", venue, path, context + " NOTIONAL"));
+                        minNotional = Math.Max(minNotional, Rule(json, filter, "minNotional", context + " NOTIONAL"));
                     }
                 }
             }
@@ -192,37 +190,39 @@ internal static class BinanceResponses
     /// A 24hr ticker object. Spot carries the best bid and ask; USD-M does not, so the caller passes them in from
     /// bookTicker.
     /// </summary>
-    public static TickerQuote ReadTicker(JsonElement root, Ticker ticker, string venue, string path, TopOfBook? book)
+    public static TickerQuote ReadTicker(JsonElement root, Ticker ticker, VenueJson json, string path, TopOfBook? book)
     {
-        BinanceJson.ExpectKind(root, JsonValueKind.Object, venue, path);
-        const string Context = "ticker";
-        var bid = book?.BidPrice ?? BinanceJson.ReadDoubleField(root, "bidPrice", venue, path, Context);
-        var ask = book?.AskPrice ?? BinanceJson.ReadDoubleField(root, "askPrice", venue, path, Context);
+        json.Expect(root, JsonValueKind.Object, path);
+        var bid = book?.BidPrice ?? json.Double(root, "bidPrice", path);
+        var ask = book?.AskPrice ?? json.Double(root, "askPrice", path);
         return new TickerQuote(
             ticker,
-            BinanceJson.ReadInt64Field(root, "closeTime", venue, path, Context),
-            BinanceJson.ReadDoubleField(root, "lastPrice", venue, path, Context),
+            json.Int64(root, "closeTime", path),
+            json.Double(root, "lastPrice", path),
             bid,
             ask,
-            BinanceJson.ReadDoubleField(root, "openPrice", venue, path, Context),
-            BinanceJson.ReadDoubleField(root, "highPrice", venue, path, Context),
-            BinanceJson.ReadDoubleField(root, "lowPrice", venue, path, Context),
-            BinanceJson.ReadDoubleField(root, "volume", venue, path, Context),
-            BinanceJson.ReadDoubleField(root, "quoteVolume", venue, path, Context));
+            json.Double(root, "openPrice", path),
+            json.Double(root, "highPrice", path),
+            json.Double(root, "lowPrice", path),
+            json.Double(root, "volume", path),
+            json.Double(root, "quoteVolume", path));
     }
 
     /// <summary>A bookTicker object. USD-M stamps it with <c>time</c>; spot does not, so <paramref name="receivedAt"/> is used.</summary>
-    public static TopOfBook ReadBookTicker(JsonElement root, Ticker ticker, long receivedAt, string venue, string path)
+    public static TopOfBook ReadBookTicker(JsonElement root, Ticker ticker, long receivedAt, VenueJson json, string path)
     {
-        BinanceJson.ExpectKind(root, JsonValueKind.Object, venue, path);
-        const string Context = "bookTicker";
+        json.Expect(root, JsonValueKind.Object, path);
         var time = root.TryGetProperty("time", out var t) && t.TryGetInt64(out var stamped) ? stamped : receivedAt;
         return new TopOfBook(
             ticker,
             time,
-            BinanceJson.ReadDoubleField(root, "bidPrice", venue, path, Context),
-            BinanceJson.ReadDoubleField(root, "bidQty", venue, path, Context),
-            BinanceJson.ReadDoubleField(root, "askPrice", venue, path, Context),
-            BinanceJson.ReadDoubleField(root, "askQty", venue, path, Context));
+            json.Double(root, "bidPrice", path),
+            json.Double(root, "bidQty", path),
+            json.Double(root, "askPrice", path),
+            json.Double(root, "askQty", path));
     }
+
+    /// <summary>A trading rule, with trailing zeros dropped ("0.00100000" -> 0.001) so rules print the way traders write them.</summary>
+    private static decimal Rule(VenueJson json, JsonElement filter, string name, string context) =>
+        json.Decimal(filter, name, context) / 1.0000000000000000000000000000m;
 }

@@ -6,10 +6,10 @@ namespace Tradewind.MarketData.Venues.Binance;
 /// Keeps a Binance client under its REQUEST_WEIGHT budget. Binance counts weight per IP in one-minute windows and
 /// reports the running total in <c>X-MBX-USED-WEIGHT-1M</c> on every response. Before each request the pacer adds the
 /// request's weight to what the last response reported; when that would pass <see cref="Headroom"/> of the limit it
-/// waits for the next minute window instead of sending. This runs before <see cref="VenueHttp"/>, whose 429/418
-/// back-off stays the safety net (other programs on the same IP spend the same budget).
+/// waits for the next minute window instead of sending. <see cref="VenueHttp"/> asks it before every attempt; its
+/// 429/418 back-off stays the safety net (other programs on the same IP spend the same budget).
 /// </summary>
-internal sealed class BinanceWeightPacer
+internal sealed class BinanceWeightPacer : IVenuePacer
 {
     public const string UsedWeightHeader = "X-MBX-USED-WEIGHT-1M";
 
@@ -58,6 +58,11 @@ internal sealed class BinanceWeightPacer
             }
         }
     }
+
+    public ValueTask WaitTurnAsync(VenueRequest request, CancellationToken cancellationToken) =>
+        AcquireAsync(request.Weight, cancellationToken);
+
+    public void Observe(VenueRequest request, HttpResponseMessage response) => Observe(response);
 
     /// <summary>Waits until <paramref name="weight"/> fits in the current window, then reserves it.</summary>
     public async ValueTask AcquireAsync(int weight, CancellationToken cancellationToken)

@@ -18,10 +18,26 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     /// <summary>Hyperliquid rejects orders worth less than 10 USDC.</summary>
     public const decimal MinOrderValue = 10m;
 
+    /// <summary>Reads Hyperliquid's answers; prices and sizes arrive as decimal strings ("29295.0").</summary>
+    internal static readonly VenueJson Json = new(
+        "Hyperliquid",
+        "The base URL may not point at Hyperliquid's API (https://api.hyperliquid.xyz), or the API changed; check the endpoint configuration.");
+
     private const string InfoPath = "info";
     private const string Venue = "Hyperliquid";
+    private static readonly UsdcPerpTickers Tickers = new(ExchangeId.Hyperliquid, Venue, "coin");
     private static readonly TimeSpan UniverseLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan FundingInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Timeframes that map one-to-one onto Hyperliquid candle intervals, spelled the same ("1m" minute, "1M" month).
+    /// Hyperliquid also has 1w, but its weeks open on Thursday (epoch-aligned) while Tradewind weeks open on Monday, so
+    /// 1w is built from 1d instead.
+    /// </summary>
+    private static readonly Timeframe[] Intervals =
+    [
+        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1, Timeframe.Month1,
+    ];
 
     private readonly VenueHttp _http;
     private readonly TimeProvider _time;
@@ -42,7 +58,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     public ExchangeId Exchange => ExchangeId.Hyperliquid;
 
     /// <summary>1m 5m 15m 30m 1h 4h 1d 1M; 1w is built from 1d because Hyperliquid's weeks open on Thursday.</summary>
-    public IReadOnlyList<Timeframe> NativeTimeframes => HyperliquidIntervals.Native;
+    public IReadOnlyList<Timeframe> NativeTimeframes => Intervals;
 
     public VenueEndpoint Endpoint => _http.Endpoint;
 
@@ -65,7 +81,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
                 && contexts[asset.Index].TryGetProperty("markPx", out var mark)
                 && mark.ValueKind != JsonValueKind.Null)
             {
-                markPrice = HyperliquidJson.Decimal(contexts[asset.Index], "markPx", context);
+                markPrice = Json.Decimal(contexts[asset.Index], "markPx", context);
             }
 
             var lot = HyperliquidTickSize.LotStep(asset.SzDecimals);
@@ -86,28 +102,25 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     public async Task<CandleSeries> GetCandlesAsync(
         Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var coin = await ResolveCoinAsync(ticker, cancellationToken);
         if (toMs <= fromMs)
         {
             return CandleSeries.Empty;
         }
 
-        if (HyperliquidIntervals.TryGet(timeframe, out var interval))
-        {
-            return await FetchCandlesAsync(coin, timeframe, interval, fromMs, toMs, progress, cancellationToken);
-        }
-
-        // Monday-aligned weeks from daily bars: fetch whole weeks around the range, then keep the bars that open in it.
-        var daily = await FetchCandlesAsync(
-            coin, Timeframe.D1, Timeframe.D1.Name, timeframe.Floor(fromMs), timeframe.Next(toMs - 1), progress, cancellationToken);
-        return daily.Resample(Timeframe.D1, timeframe, includePartial: true).Between(fromMs, toMs);
+        return await VenueCandles.NativeOrFromDailyAsync(
+            Intervals,
+            timeframe,
+            fromMs,
+            toMs,
+            (native, from, to) => FetchCandlesAsync(coin, native, from, to, progress, cancellationToken));
     }
 
     public async Task<TickerQuote> GetTickerAsync(Ticker ticker, CancellationToken cancellationToken)
     {
         const string context = "metaAndAssetCtxs";
-        EnsureTicker(ticker);
+        Tickers.Ensure(ticker);
         JsonElement assetContext;
         string coin;
         using (var doc = await PostAsync("""{"type":"metaAndAssetCtxs"}""", cancellationToken))
@@ -115,30 +128,30 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             var (universe, contexts) = ParseMetaAndContexts(doc.RootElement);
             if (!universe.TryFind(ticker.Base, out var asset))
             {
-                throw UnknownSymbol(ticker, universe);
+                throw Tickers.Unknown(ticker, universe.Suggest(ticker.Base));
             }
 
             if (asset.Index >= contexts.GetArrayLength())
             {
-                throw HyperliquidJson.Shape(context, $"no asset context for {asset.Name} (index {asset.Index})");
+                throw Json.Shape(context, $"no asset context for {asset.Name} (index {asset.Index})");
             }
 
             coin = asset.Name;
             assetContext = contexts[asset.Index].Clone();
         }
 
-        var mark = HyperliquidJson.Double(assetContext, "markPx", context);
+        var mark = Json.Double(assetContext, "markPx", context);
         var last = assetContext.TryGetProperty("midPx", out var mid) && mid.ValueKind != JsonValueKind.Null
-            ? HyperliquidJson.AsDouble(mid, "midPx", context)
+            ? Json.AsDouble(mid, "midPx", context)
             : mark;
-        var open = HyperliquidJson.Double(assetContext, "prevDayPx", context);
-        var quoteVolume = HyperliquidJson.Double(assetContext, "dayNtlVlm", context);
+        var open = Json.Double(assetContext, "prevDayPx", context);
+        var quoteVolume = Json.Double(assetContext, "dayNtlVlm", context);
 
         var book = await ReadBookAsync(coin, cancellationToken);
 
         // The asset context has no 24h high, low or base volume; the last 24 hourly candles do.
         var hour = Timeframe.H1.Floor(_time.GetUtcNow().ToUnixTimeMilliseconds());
-        var day = await FetchCandlesAsync(coin, Timeframe.H1, "1h", hour - (23 * Timeframe.H1.NominalMilliseconds), hour + Timeframe.H1.NominalMilliseconds, null, cancellationToken);
+        var day = await FetchCandlesAsync(coin, Timeframe.H1, hour - (23 * Timeframe.H1.NominalMilliseconds), hour + Timeframe.H1.NominalMilliseconds, null, cancellationToken);
         double high = last, low = last, volume = 0;
         for (var i = 0; i < day.Count; i++)
         {
@@ -147,7 +160,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             volume += day.Volume[i];
         }
 
-        return new TickerQuote(Canonical(coin), book.Time, last, book.BidPrice, book.AskPrice, open, high, low, volume, quoteVolume);
+        return new TickerQuote(Tickers.Canonical(coin), book.Time, last, book.BidPrice, book.AskPrice, open, high, low, volume, quoteVolume);
     }
 
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
@@ -160,7 +173,7 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         Ticker ticker, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         const string context = "fundingHistory";
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var coin = await ResolveCoinAsync(ticker, cancellationToken);
         var rates = new List<FundingRate>();
         var cursor = fromMs;
@@ -174,15 +187,15 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             var added = 0;
             using (var doc = await PostAsync(body, cancellationToken))
             {
-                foreach (var entry in HyperliquidJson.Array(doc.RootElement, context).EnumerateArray())
+                foreach (var entry in Json.ExpectArray(doc.RootElement, context).EnumerateArray())
                 {
-                    var time = HyperliquidJson.Int64(entry, "time", context);
+                    var time = Json.Int64(entry, "time", context);
                     if (time < cursor || time >= toMs || time <= lastTime)
                     {
                         continue;
                     }
 
-                    rates.Add(new FundingRate(time, HyperliquidJson.Double(entry, "fundingRate", context)));
+                    rates.Add(new FundingRate(time, Json.Double(entry, "fundingRate", context)));
                     lastTime = time;
                     added++;
                 }
@@ -204,9 +217,10 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
     /// the newest 5000 per interval exist at all), so the next page starts one bar after the last bar received.
     /// </summary>
     private async Task<CandleSeries> FetchCandlesAsync(
-        string coin, Timeframe timeframe, string interval, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
+        string coin, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         const string context = "candleSnapshot";
+        var interval = timeframe.Name;
         var builder = new CandleSeriesBuilder((int)Math.Min(timeframe.CountBars(fromMs, toMs) + 1, 5001));
         var cursor = fromMs;
         while (cursor < toMs)
@@ -218,9 +232,9 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             var added = 0;
             using (var doc = await PostAsync(body, cancellationToken))
             {
-                foreach (var candle in HyperliquidJson.Array(doc.RootElement, context).EnumerateArray())
+                foreach (var candle in Json.ExpectArray(doc.RootElement, context).EnumerateArray())
                 {
-                    var time = HyperliquidJson.Int64(candle, "t", context);
+                    var time = Json.Int64(candle, "t", context);
                     if (time < fromMs || time >= toMs || time <= builder.LastTime)
                     {
                         continue;
@@ -228,18 +242,16 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
 
                     if (!timeframe.IsAligned(time))
                     {
-                        throw HyperliquidJson.Shape(
-                            context,
-                            $"{coin} {interval} candle opens at {TimeFormat.ToIso(time)}, which is not a {timeframe} boundary in UTC");
+                        throw Json.Misaligned(timeframe, time, context + " " + coin);
                     }
 
                     builder.Add(
                         time,
-                        HyperliquidJson.Double(candle, "o", context),
-                        HyperliquidJson.Double(candle, "h", context),
-                        HyperliquidJson.Double(candle, "l", context),
-                        HyperliquidJson.Double(candle, "c", context),
-                        HyperliquidJson.Double(candle, "v", context));
+                        Json.Double(candle, "o", context),
+                        Json.Double(candle, "h", context),
+                        Json.Double(candle, "l", context),
+                        Json.Double(candle, "c", context),
+                        Json.Double(candle, "v", context));
                     added++;
                 }
             }
@@ -262,14 +274,14 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         var body = $$"""{"type":"l2Book","coin":{{Quote(coin)}}}""";
         using var doc = await PostAsync(body, cancellationToken);
         var root = doc.RootElement;
-        var levels = HyperliquidJson.Array(HyperliquidJson.Property(root, "levels", context), context + " levels");
+        var levels = Json.ExpectArray(Json.Property(root, "levels", context), context + " levels");
         if (levels.GetArrayLength() != 2)
         {
-            throw HyperliquidJson.Shape(context, $"'levels' should hold [bids, asks] but has {levels.GetArrayLength()} entries");
+            throw Json.Shape(context, $"'levels' should hold [bids, asks] but has {levels.GetArrayLength()} entries");
         }
 
-        var bids = HyperliquidJson.Array(levels[0], context + " bids");
-        var asks = HyperliquidJson.Array(levels[1], context + " asks");
+        var bids = Json.ExpectArray(levels[0], context + " bids");
+        var asks = Json.ExpectArray(levels[1], context + " asks");
         if (bids.GetArrayLength() == 0 || asks.GetArrayLength() == 0)
         {
             ThrowHelper.Throw(
@@ -283,17 +295,17 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
             ? t.GetInt64()
             : _time.GetUtcNow().ToUnixTimeMilliseconds();
         return new TopOfBook(
-            Canonical(coin),
+            Tickers.Canonical(coin),
             time,
-            HyperliquidJson.Double(bids[0], "px", context),
-            HyperliquidJson.Double(bids[0], "sz", context),
-            HyperliquidJson.Double(asks[0], "px", context),
-            HyperliquidJson.Double(asks[0], "sz", context));
+            Json.Double(bids[0], "px", context),
+            Json.Double(bids[0], "sz", context),
+            Json.Double(asks[0], "px", context),
+            Json.Double(asks[0], "sz", context));
     }
 
     private async Task<string> ResolveCoinAsync(Ticker ticker, CancellationToken cancellationToken)
     {
-        EnsureTicker(ticker);
+        Tickers.Ensure(ticker);
         var snapshot = Volatile.Read(ref _universe);
         var now = _time.GetUtcNow();
         if (snapshot is not null && now - snapshot.FetchedAt < UniverseLifetime && snapshot.Universe.TryFind(ticker.Base, out var cached))
@@ -305,71 +317,27 @@ public sealed class HyperliquidMarketDataProvider : IMarketDataProvider
         using var doc = await PostAsync("""{"type":"meta"}""", cancellationToken);
         var universe = HyperliquidUniverse.Parse(doc.RootElement, "meta");
         Volatile.Write(ref _universe, new UniverseSnapshot(universe, now));
-        return universe.TryFind(ticker.Base, out var asset) ? asset.Name : throw UnknownSymbol(ticker, universe);
+        return universe.TryFind(ticker.Base, out var asset) ? asset.Name : throw Tickers.Unknown(ticker, universe.Suggest(ticker.Base));
     }
 
     private (HyperliquidUniverse Universe, JsonElement Contexts) ParseMetaAndContexts(JsonElement root)
     {
         const string context = "metaAndAssetCtxs";
-        HyperliquidJson.Array(root, context);
+        Json.ExpectArray(root, context);
         if (root.GetArrayLength() != 2)
         {
-            throw HyperliquidJson.Shape(context, $"expected [meta, assetContexts] but got {root.GetArrayLength()} elements");
+            throw Json.Shape(context, $"expected [meta, assetContexts] but got {root.GetArrayLength()} elements");
         }
 
         var universe = HyperliquidUniverse.Parse(root[0], context);
         Volatile.Write(ref _universe, new UniverseSnapshot(universe, _time.GetUtcNow()));
-        return (universe, HyperliquidJson.Array(root[1], context + " asset contexts"));
+        return (universe, Json.ExpectArray(root[1], context + " asset contexts"));
     }
 
     private Task<JsonDocument> PostAsync(string body, CancellationToken cancellationToken) =>
         _http.PostJsonAsync(InfoPath, body, cancellationToken);
 
-    private static void EnsureTicker(Ticker ticker)
-    {
-        if (ticker.Exchange != ExchangeId.Hyperliquid)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.InvalidTicker,
-                $"Ticker '{ticker}' is not a Hyperliquid ticker.",
-                "Use HYPERLIQUID:<COIN>/USDC, e.g. HYPERLIQUID:BTC/USDC.");
-        }
-
-        if (ticker.Quote is not ("USDC" or "USDT" or "USD") || ticker.Settle is not (null or "USDC"))
-        {
-            ThrowHelper.Throw(
-                ErrorCode.UnknownSymbol,
-                $"Hyperliquid has no market '{ticker}': every Hyperliquid perp is quoted and settled in USDC.",
-                $"Use HYPERLIQUID:{ticker.Base}/USDC (HYPERLIQUID:{ticker.Base}/USDT means the same perp).");
-        }
-    }
-
-    private static TradewindException UnknownSymbol(Ticker ticker, HyperliquidUniverse universe)
-    {
-        var close = universe.Suggest(ticker.Base);
-        var hint = close.Count > 0
-            ? $"Did you mean {string.Join(", ", close)}? "
-            : string.Empty;
-        return new TradewindException(
-            ErrorCode.UnknownSymbol,
-            $"Hyperliquid lists no perp '{ticker.Base}' (ticker {ticker}).",
-            $"{hint}Write HYPERLIQUID:<COIN>/USDC with a coin from the instrument list (GetInstrumentsAsync).");
-    }
-
-    private static Ticker Canonical(string coin) => new(ExchangeId.Hyperliquid, coin, "USDC", "USDC");
-
     private static string Quote(string coin) => "\"" + JsonEncodedText.Encode(coin).ToString() + "\"";
-
-    private static void ValidateRange(long fromMs, long toMs)
-    {
-        if (fromMs < 0 || toMs < 0)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.ValidationError,
-                $"Time range [{fromMs}, {toMs}) has a negative bound.",
-                "Pass Unix milliseconds (UTC) with from < to.");
-        }
-    }
 
     private sealed record UniverseSnapshot(HyperliquidUniverse Universe, DateTimeOffset FetchedAt);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tradewind.Core;
 
 namespace Tradewind.MarketData.Venues.Hyperliquid;
 
@@ -27,17 +26,18 @@ internal sealed class HyperliquidUniverse
     /// <summary>Parses the meta object: <c>{"universe":[{"name","szDecimals","maxLeverage",...}], ...}</c>.</summary>
     public static HyperliquidUniverse Parse(JsonElement meta, string context)
     {
-        var universe = HyperliquidJson.Array(HyperliquidJson.Property(meta, "universe", context), context + " universe");
+        var json = HyperliquidMarketDataProvider.Json;
+        var universe = json.ExpectArray(json.Property(meta, "universe", context), context + " universe");
         var assets = new List<HyperliquidAsset>(universe.GetArrayLength());
         var index = 0;
         foreach (var entry in universe.EnumerateArray())
         {
             assets.Add(new HyperliquidAsset(
-                HyperliquidJson.String(entry, "name", context),
+                json.String(entry, "name", context),
                 index,
-                (int)HyperliquidJson.Int64(entry, "szDecimals", context),
-                (int)HyperliquidJson.Int64(entry, "maxLeverage", context),
-                HyperliquidJson.OptionalBool(entry, "isDelisted")));
+                (int)json.Int64(entry, "szDecimals", context),
+                (int)json.Int64(entry, "maxLeverage", context),
+                VenueJson.IsTrue(entry, "isDelisted")));
             index++;
         }
 
@@ -46,33 +46,18 @@ internal sealed class HyperliquidUniverse
 
     public bool TryFind(string coin, out HyperliquidAsset asset) => _byName.TryGetValue(coin, out asset!);
 
-    /// <summary>Up to five listed coins closest to <paramref name="coin"/> by edit distance, closest first.</summary>
+    /// <summary>Up to five listed coins closest to <paramref name="coin"/>, closest first; delisted coins are left out.</summary>
     public IReadOnlyList<string> Suggest(string coin)
     {
-        var wanted = coin.ToUpperInvariant();
-        var scored = new List<(int Distance, string Name)>();
+        var live = new List<string>(Assets.Count);
         foreach (var asset in Assets)
         {
-            if (asset.IsDelisted)
+            if (!asset.IsDelisted)
             {
-                continue;
-            }
-
-            var candidate = asset.Name.ToUpperInvariant();
-            var distance = EditDistance.Compute(wanted, candidate);
-            if (distance <= Math.Max(2, wanted.Length / 2) || candidate.StartsWith(wanted, StringComparison.Ordinal))
-            {
-                scored.Add((distance, asset.Name));
+                live.Add(asset.Name);
             }
         }
 
-        scored.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Name, b.Name));
-        var result = new List<string>(Math.Min(5, scored.Count));
-        for (var i = 0; i < scored.Count && i < 5; i++)
-        {
-            result.Add(scored[i].Name);
-        }
-
-        return result;
+        return SymbolSuggestions.ForName(coin, live, SymbolSuggestions.Max);
     }
 }

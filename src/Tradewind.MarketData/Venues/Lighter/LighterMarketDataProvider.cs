@@ -21,8 +21,19 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
     public const int FundingsPerRequest = 500;
 
     private const string Venue = "Lighter";
+    private static readonly VenueJson Json = LighterJson.Reader;
+    private static readonly UsdcPerpTickers Tickers = new(ExchangeId.Lighter, Venue, "symbol");
     private static readonly TimeSpan MarketsLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan FundingInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Timeframes Lighter's <c>candles</c> serves directly, spelled the same (its resolutions are 1m 5m 15m 30m 1h 4h 12h
+    /// 1d 1w). Lighter has no month, and its week boundary is not documented, so 1w and 1M are built from 1d.
+    /// </summary>
+    private static readonly Timeframe[] Resolutions =
+    [
+        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1,
+    ];
 
     private readonly VenueHttp _http;
     private readonly TimeProvider _time;
@@ -50,7 +61,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
     public ExchangeId Exchange => ExchangeId.Lighter;
 
     /// <summary>1m 5m 15m 30m 1h 4h 1d; 1w and 1M are built from 1d.</summary>
-    public IReadOnlyList<Timeframe> NativeTimeframes => LighterResolutions.Native;
+    public IReadOnlyList<Timeframe> NativeTimeframes => Resolutions;
 
     public VenueEndpoint Endpoint => _http.Endpoint;
 
@@ -66,7 +77,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             }
 
             specs.Add(new InstrumentSpec(
-                Canonical(market),
+                Tickers.Canonical(market.Symbol),
                 PowerOfTen(-market.PriceDecimals),
                 PowerOfTen(-market.SizeDecimals),
                 market.MinBaseAmount,
@@ -82,7 +93,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
     public async Task<CandleSeries> GetCandlesAsync(
         Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var market = await ResolveAsync(ticker, cancellationToken);
         fromMs = Math.Max(fromMs, DataStartMs);
         if (toMs <= fromMs)
@@ -90,14 +101,12 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             return CandleSeries.Empty;
         }
 
-        if (LighterResolutions.TryGet(timeframe, out var resolution))
-        {
-            return await FetchCandlesAsync(market, timeframe, resolution, fromMs, toMs, progress, cancellationToken);
-        }
-
-        var daily = await FetchCandlesAsync(
-            market, Timeframe.D1, Timeframe.D1.Name, timeframe.Floor(fromMs), timeframe.Next(toMs - 1), progress, cancellationToken);
-        return daily.Resample(Timeframe.D1, timeframe, includePartial: true).Between(fromMs, toMs);
+        return await VenueCandles.NativeOrFromDailyAsync(
+            Resolutions,
+            timeframe,
+            fromMs,
+            toMs,
+            (native, from, to) => FetchCandlesAsync(market, native, from, to, progress, cancellationToken));
     }
 
     public async Task<TickerQuote> GetTickerAsync(Ticker ticker, CancellationToken cancellationToken)
@@ -109,11 +118,11 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             string.Create(CultureInfo.InvariantCulture, $"api/v1/orderBookDetails?market_id={market.MarketId}"), cancellationToken))
         {
             LighterJson.EnsureOk(doc.RootElement, context);
-            var details = LighterJson.Array(doc.RootElement, "order_book_details", context);
+            var details = Json.Array(doc.RootElement, "order_book_details", context);
             JsonElement? stats = null;
             foreach (var entry in details.EnumerateArray())
             {
-                if (LighterJson.Int64(entry, "market_id", context) == market.MarketId)
+                if (Json.Int64(entry, "market_id", context) == market.MarketId)
                 {
                     stats = entry;
                 }
@@ -121,21 +130,21 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
 
             if (stats is not { } s)
             {
-                throw LighterJson.Shape(context, $"no details for market_id {market.MarketId} ({market.Symbol})");
+                throw Json.Shape(context, $"no details for market_id {market.MarketId} ({market.Symbol})");
             }
 
-            last = LighterJson.Double(s, "last_trade_price", context);
-            high = LighterJson.Double(s, "daily_price_high", context);
-            low = LighterJson.Double(s, "daily_price_low", context);
-            change = LighterJson.Double(s, "daily_price_change", context);
-            baseVolume = LighterJson.Double(s, "daily_base_token_volume", context);
-            quoteVolume = LighterJson.Double(s, "daily_quote_token_volume", context);
+            last = Json.Double(s, "last_trade_price", context);
+            high = Json.Double(s, "daily_price_high", context);
+            low = Json.Double(s, "daily_price_low", context);
+            change = Json.Double(s, "daily_price_change", context);
+            baseVolume = Json.Double(s, "daily_base_token_volume", context);
+            quoteVolume = Json.Double(s, "daily_quote_token_volume", context);
         }
 
         // daily_price_change is the 24h change in percent, so the price 24h ago is last / (1 + change/100).
         var open = 1 + (change / 100) > 0 ? last / (1 + (change / 100)) : last;
         var book = await ReadBookAsync(market, cancellationToken);
-        return new TickerQuote(Canonical(market), book.Time, last, book.BidPrice, book.AskPrice, open, high, low, baseVolume, quoteVolume);
+        return new TickerQuote(Tickers.Canonical(market.Symbol), book.Time, last, book.BidPrice, book.AskPrice, open, high, low, baseVolume, quoteVolume);
     }
 
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
@@ -148,7 +157,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         Ticker ticker, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         const string context = "fundings";
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var market = await ResolveAsync(ticker, cancellationToken);
         fromMs = Math.Max(fromMs, DataStartMs);
         toMs = Math.Min(toMs, Timeframe.H1.Next(_time.GetUtcNow().ToUnixTimeMilliseconds()));
@@ -167,9 +176,9 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             using var doc = await _http.GetJsonAsync(path, cancellationToken);
             LighterJson.EnsureOk(doc.RootElement, context);
             var lastTime = rates.Count > 0 ? rates[^1].Time : long.MinValue;
-            foreach (var entry in LighterJson.Array(doc.RootElement, "fundings", context).EnumerateArray())
+            foreach (var entry in Json.Array(doc.RootElement, "fundings", context).EnumerateArray())
             {
-                var timestamp = LighterJson.Int64(entry, "timestamp", context);
+                var timestamp = Json.Int64(entry, "timestamp", context);
                 var time = timestamp < 100_000_000_000 ? timestamp * 1000 : timestamp;
                 if (time < fromMs || time >= toMs || time < windowStart || time >= windowEnd || time <= lastTime)
                 {
@@ -177,13 +186,13 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
                 }
 
                 // Lighter reports the hourly rate in percent with a direction: "long" means longs pay shorts.
-                var rate = LighterJson.Double(entry, "rate", context) / 100;
-                var direction = LighterJson.String(entry, "direction", context);
+                var rate = Json.Double(entry, "rate", context) / 100;
+                var direction = Json.String(entry, "direction", context);
                 rate = direction switch
                 {
                     "long" => rate,
                     "short" => -rate,
-                    _ => throw LighterJson.Shape(context, $"field 'direction' = \"{direction}\" is neither \"long\" nor \"short\""),
+                    _ => throw Json.Shape(context, $"field 'direction' = \"{direction}\" is neither \"long\" nor \"short\""),
                 };
                 rates.Add(new FundingRate(time, rate));
                 lastTime = time;
@@ -198,9 +207,10 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
     /// answer is complete whichever end Lighter counts from; empty windows (no trades) are simply skipped.
     /// </summary>
     private async Task<CandleSeries> FetchCandlesAsync(
-        LighterMarket market, Timeframe timeframe, string resolution, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
+        LighterMarket market, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         const string context = "candles";
+        var resolution = timeframe.Name;
 
         // Bars cannot open after the one forming now; windows beyond it would only come back empty.
         toMs = Math.Min(toMs, timeframe.Next(_time.GetUtcNow().ToUnixTimeMilliseconds()));
@@ -217,9 +227,9 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             using (var doc = await _http.GetJsonAsync(path, cancellationToken))
             {
                 LighterJson.EnsureOk(doc.RootElement, context);
-                foreach (var candle in LighterJson.Array(doc.RootElement, "c", context).EnumerateArray())
+                foreach (var candle in Json.Array(doc.RootElement, "c", context).EnumerateArray())
                 {
-                    var time = LighterJson.Int64(candle, "t", context);
+                    var time = Json.Int64(candle, "t", context);
                     if (time < windowStart || time >= windowEnd || time >= toMs || time <= builder.LastTime)
                     {
                         continue;
@@ -227,18 +237,16 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
 
                     if (!timeframe.IsAligned(time))
                     {
-                        throw LighterJson.Shape(
-                            context,
-                            $"{market.Symbol} {resolution} candle opens at {TimeFormat.ToIso(time)}, which is not a {timeframe} boundary in UTC");
+                        throw Json.Misaligned(timeframe, time, context + " " + market.Symbol);
                     }
 
                     builder.Add(
                         time,
-                        LighterJson.Double(candle, "o", context),
-                        LighterJson.Double(candle, "h", context),
-                        LighterJson.Double(candle, "l", context),
-                        LighterJson.Double(candle, "c", context),
-                        LighterJson.DoubleOrZero(candle, "v", context));
+                        Json.Double(candle, "o", context),
+                        Json.Double(candle, "h", context),
+                        Json.Double(candle, "l", context),
+                        Json.Double(candle, "c", context),
+                        Json.DoubleOrZero(candle, "v", context));
                 }
             }
 
@@ -260,8 +268,8 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         var path = string.Create(CultureInfo.InvariantCulture, $"api/v1/orderBookOrders?market_id={market.MarketId}&limit=20");
         using var doc = await _http.GetJsonAsync(path, cancellationToken);
         LighterJson.EnsureOk(doc.RootElement, context);
-        var (bid, bidSize) = Best(LighterJson.Array(doc.RootElement, "bids", context), highest: true, context);
-        var (ask, askSize) = Best(LighterJson.Array(doc.RootElement, "asks", context), highest: false, context);
+        var (bid, bidSize) = Best(Json.Array(doc.RootElement, "bids", context), highest: true, context);
+        var (ask, askSize) = Best(Json.Array(doc.RootElement, "asks", context), highest: false, context);
         if (double.IsNaN(bid) || double.IsNaN(ask))
         {
             ThrowHelper.Throw(
@@ -270,7 +278,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
                 "Retry later, or use the last trade price (GetTickerAsync).");
         }
 
-        return new TopOfBook(Canonical(market), _time.GetUtcNow().ToUnixTimeMilliseconds(), bid, bidSize, ask, askSize);
+        return new TopOfBook(Tickers.Canonical(market.Symbol), _time.GetUtcNow().ToUnixTimeMilliseconds(), bid, bidSize, ask, askSize);
     }
 
     /// <summary>The best price among the orders and the summed remaining size of the orders at that price.</summary>
@@ -280,8 +288,8 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         var size = 0.0;
         foreach (var order in orders.EnumerateArray())
         {
-            var price = LighterJson.Double(order, "price", context);
-            var remaining = LighterJson.Double(order, "remaining_base_amount", context);
+            var price = Json.Double(order, "price", context);
+            var remaining = Json.Double(order, "remaining_base_amount", context);
             if (double.IsNaN(best) || (highest ? price > best : price < best))
             {
                 best = price;
@@ -298,7 +306,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
 
     private async Task<LighterMarket> ResolveAsync(Ticker ticker, CancellationToken cancellationToken)
     {
-        EnsureTicker(ticker);
+        Tickers.Ensure(ticker);
         var snapshot = Volatile.Read(ref _markets);
         if (snapshot is not null && _time.GetUtcNow() - snapshot.FetchedAt < MarketsLifetime && snapshot.Markets.TryFind(ticker.Base, out var cached))
         {
@@ -312,12 +320,7 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
             return market;
         }
 
-        var close = markets.Suggest(ticker.Base);
-        var hint = close.Count > 0 ? $"Did you mean {string.Join(", ", close)}? " : string.Empty;
-        throw new TradewindException(
-            ErrorCode.UnknownSymbol,
-            $"Lighter lists no perp '{ticker.Base}' (ticker {ticker}).",
-            $"{hint}Write LIGHTER:<SYMBOL>/USDC with a symbol from the instrument list (GetInstrumentsAsync).");
+        throw Tickers.Unknown(ticker, markets.Suggest(ticker.Base));
     }
 
     private async Task<LighterMarketList> LoadMarketsAsync(CancellationToken cancellationToken)
@@ -328,27 +331,6 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         return markets;
     }
 
-    private static void EnsureTicker(Ticker ticker)
-    {
-        if (ticker.Exchange != ExchangeId.Lighter)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.InvalidTicker,
-                $"Ticker '{ticker}' is not a Lighter ticker.",
-                "Use LIGHTER:<SYMBOL>/USDC, e.g. LIGHTER:BTC/USDC.");
-        }
-
-        if (ticker.Quote is not ("USDC" or "USDT" or "USD") || ticker.Settle is not (null or "USDC"))
-        {
-            ThrowHelper.Throw(
-                ErrorCode.UnknownSymbol,
-                $"Lighter has no market '{ticker}': every Lighter perp is quoted and settled in USDC.",
-                $"Use LIGHTER:{ticker.Base}/USDC (LIGHTER:{ticker.Base}/USDT means the same perp).");
-        }
-    }
-
-    private static Ticker Canonical(LighterMarket market) => new(ExchangeId.Lighter, market.Symbol, "USDC", "USDC");
-
     private static decimal PowerOfTen(int exponent)
     {
         var result = 1m;
@@ -358,17 +340,6 @@ public sealed class LighterMarketDataProvider : IMarketDataProvider
         }
 
         return result;
-    }
-
-    private static void ValidateRange(long fromMs, long toMs)
-    {
-        if (fromMs < 0 || toMs < 0)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.ValidationError,
-                $"Time range [{fromMs}, {toMs}) has a negative bound.",
-                "Pass Unix milliseconds (UTC) with from < to.");
-        }
     }
 
     private sealed record MarketsSnapshot(LighterMarketList Markets, DateTimeOffset FetchedAt);

@@ -1,11 +1,12 @@
 using System.Text.Json;
-using Tradewind.Core;
 
 namespace Tradewind.MarketData.Venues.Lighter;
 
 /// <summary>The perp markets of <c>orderBookDetails</c>, looked up by symbol case-insensitively.</summary>
 internal sealed class LighterMarketList
 {
+    private static readonly VenueJson Json = LighterJson.Reader;
+
     private readonly Dictionary<string, LighterMarket> _bySymbol;
 
     public LighterMarketList(IReadOnlyList<LighterMarket> markets)
@@ -28,7 +29,7 @@ internal sealed class LighterMarketList
     public static LighterMarketList Parse(JsonElement root, string context)
     {
         LighterJson.EnsureOk(root, context);
-        var details = LighterJson.Array(root, "order_book_details", context);
+        var details = Json.Array(root, "order_book_details", context);
         var markets = new List<LighterMarket>(details.GetArrayLength());
         foreach (var entry in details.EnumerateArray())
         {
@@ -38,13 +39,13 @@ internal sealed class LighterMarketList
             }
 
             markets.Add(new LighterMarket(
-                LighterJson.String(entry, "symbol", context),
-                (int)LighterJson.Int64(entry, "market_id", context),
-                (int)LighterJson.Int64(entry, "price_decimals", context),
-                (int)LighterJson.Int64(entry, "size_decimals", context),
-                LighterJson.Decimal(entry, "min_base_amount", context),
-                LighterJson.Decimal(entry, "min_quote_amount", context),
-                (int)LighterJson.Int64(entry, "min_initial_margin_fraction", context),
+                Json.String(entry, "symbol", context),
+                (int)Json.Int64(entry, "market_id", context),
+                (int)Json.Int64(entry, "price_decimals", context),
+                (int)Json.Int64(entry, "size_decimals", context),
+                Json.Decimal(entry, "min_base_amount", context),
+                Json.Decimal(entry, "min_quote_amount", context),
+                (int)Json.Int64(entry, "min_initial_margin_fraction", context),
                 !entry.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String || status.ValueEquals("active")));
         }
 
@@ -53,33 +54,18 @@ internal sealed class LighterMarketList
 
     public bool TryFind(string symbol, out LighterMarket market) => _bySymbol.TryGetValue(symbol, out market!);
 
-    /// <summary>Up to five active symbols closest to <paramref name="symbol"/> by edit distance, closest first.</summary>
+    /// <summary>Up to five active symbols closest to <paramref name="symbol"/>, closest first.</summary>
     public IReadOnlyList<string> Suggest(string symbol)
     {
-        var wanted = symbol.ToUpperInvariant();
-        var scored = new List<(int Distance, string Symbol)>();
+        var active = new List<string>(Markets.Count);
         foreach (var market in Markets)
         {
-            if (!market.IsActive)
+            if (market.IsActive)
             {
-                continue;
-            }
-
-            var candidate = market.Symbol.ToUpperInvariant();
-            var distance = EditDistance.Compute(wanted, candidate);
-            if (distance <= Math.Max(2, wanted.Length / 2) || candidate.StartsWith(wanted, StringComparison.Ordinal))
-            {
-                scored.Add((distance, market.Symbol));
+                active.Add(market.Symbol);
             }
         }
 
-        scored.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Symbol, b.Symbol));
-        var result = new List<string>(Math.Min(5, scored.Count));
-        for (var i = 0; i < scored.Count && i < 5; i++)
-        {
-            result.Add(scored[i].Symbol);
-        }
-
-        return result;
+        return SymbolSuggestions.ForName(symbol, active, SymbolSuggestions.Max);
     }
 }

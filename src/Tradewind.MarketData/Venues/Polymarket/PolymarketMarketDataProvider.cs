@@ -22,8 +22,8 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
     /// <summary>CLOB order sizes have two decimals.</summary>
     public const decimal SizeStep = 0.01m;
 
-    private const string Clob = "Polymarket CLOB";
-    private const string Gamma = "Polymarket Gamma";
+    private static readonly VenueJson Clob = PolymarketJson.Clob;
+    private static readonly VenueJson Gamma = PolymarketJson.Gamma;
     private const int MaxGammaPages = 2000;
 
     private readonly VenueHttp _clob;
@@ -34,8 +34,8 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
         HttpClient http, VenueEndpoint? clobEndpoint = null, VenueEndpoint? gammaEndpoint = null, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
-        _clob = new VenueHttp(Clob, http, clobEndpoint ?? ClobMainnet, _time);
-        _gamma = new VenueHttp(Gamma, http, gammaEndpoint ?? GammaMainnet, _time);
+        _clob = new VenueHttp(Clob.Source, http, clobEndpoint ?? ClobMainnet, _time);
+        _gamma = new VenueHttp(Gamma.Source, http, gammaEndpoint ?? GammaMainnet, _time);
     }
 
     public static VenueEndpoint ClobMainnet => new() { BaseUrl = new Uri(ClobUrl) };
@@ -67,17 +67,13 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
             {
                 ThrowHelper.Throw(
                     ErrorCode.VenueError,
-                    $"{Gamma} markets: still returning markets after {MaxGammaPages} pages of {GammaPageSize}; the offset parameter seems to be ignored.",
+                    $"{Gamma.Source} markets: still returning markets after {MaxGammaPages} pages of {GammaPageSize}; the offset parameter seems to be ignored.",
                     $"Check the Gamma base URL ({_gamma.Endpoint.BaseUrl}).");
             }
 
             var path = string.Create(CultureInfo.InvariantCulture, $"markets?limit={GammaPageSize}&offset={offset}&closed=false");
             using var doc = await _gamma.GetJsonAsync(path, cancellationToken);
-            var markets = doc.RootElement;
-            if (markets.ValueKind != JsonValueKind.Array)
-            {
-                throw PolymarketJson.Shape(Gamma, context, $"expected an array of markets but got {markets.ValueKind}");
-            }
+            var markets = Gamma.ExpectArray(doc.RootElement, context);
 
             if (markets.GetArrayLength() == 0)
             {
@@ -98,7 +94,7 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
     {
         const string context = "prices-history";
         var token = TokenId(ticker);
-        ValidateRange(fromMs, toMs);
+        VenueCandles.ValidateRange(fromMs, toMs);
         var first = timeframe.IsAligned(fromMs) ? fromMs : timeframe.Next(fromMs);
         if (first >= toMs)
         {
@@ -118,8 +114,8 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
                 $"prices-history?market={token}&startTs={windowStart / 1000}&endTs={(windowEnd / 1000) - 1}&fidelity={fidelity}");
             using (var doc = await _clob.GetJsonAsync(path, cancellationToken))
             {
-                PolymarketJson.EnsureNoError(doc.RootElement, Clob, context);
-                FeedPoints(PolymarketJson.Array(doc.RootElement, "history", Clob, context), windowStart, windowEnd, bucketer, context);
+                PolymarketJson.EnsureNoError(doc.RootElement, context);
+                FeedPoints(Clob.Array(doc.RootElement, "history", context), windowStart, windowEnd, bucketer, context);
             }
 
             if (bucketer.LastBucket != long.MinValue)
@@ -146,11 +142,11 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
         double last;
         using (var doc = await _clob.GetJsonAsync("last-trade-price?token_id=" + token, cancellationToken))
         {
-            PolymarketJson.EnsureNoError(doc.RootElement, Clob, context);
+            PolymarketJson.EnsureNoError(doc.RootElement, context);
             var side = doc.RootElement.TryGetProperty("side", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
 
             // A token that never traded answers price 0.5 with an empty side; the book's mid says more.
-            last = string.IsNullOrEmpty(side) ? (bid + ask) / 2 : PolymarketJson.Double(doc.RootElement, "price", Clob, context);
+            last = string.IsNullOrEmpty(side) ? (bid + ask) / 2 : Clob.Double(doc.RootElement, "price", context);
         }
 
         // The last 24 hours of 5-minute points: the earliest is the open, the extremes are the high and low.
@@ -160,11 +156,11 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
         var path = string.Create(CultureInfo.InvariantCulture, $"prices-history?market={token}&startTs={now - 86_400}&endTs={now}&fidelity=5");
         using (var doc = await _clob.GetJsonAsync(path, cancellationToken))
         {
-            PolymarketJson.EnsureNoError(doc.RootElement, Clob, "prices-history");
-            foreach (var point in PolymarketJson.Array(doc.RootElement, "history", Clob, "prices-history").EnumerateArray())
+            PolymarketJson.EnsureNoError(doc.RootElement, "prices-history");
+            foreach (var point in Clob.Array(doc.RootElement, "history", "prices-history").EnumerateArray())
             {
-                var time = PolymarketJson.Int64(point, "t", Clob, "prices-history");
-                var price = PolymarketJson.Double(point, "p", Clob, "prices-history");
+                var time = Clob.Int64(point, "t", "prices-history");
+                var price = Clob.Double(point, "p", "prices-history");
                 if (time < openTime)
                 {
                     openTime = time;
@@ -206,19 +202,19 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
     private static void AddMarket(JsonElement market, List<InstrumentSpec> specs, HashSet<string> seen)
     {
         const string context = "markets";
-        if (!IsTrue(market, "enableOrderBook") || IsFalse(market, "active") || IsTrue(market, "closed"))
+        if (!VenueJson.IsTrue(market, "enableOrderBook") || VenueJson.IsFalse(market, "active") || VenueJson.IsTrue(market, "closed"))
         {
             return;
         }
 
         // Markets without a price grid or size minimum are not (yet) tradable on the CLOB.
-        if (!HasValue(market, "orderPriceMinTickSize") || !HasValue(market, "orderMinSize") || !HasValue(market, "clobTokenIds"))
+        if (!VenueJson.HasValue(market, "orderPriceMinTickSize") || !VenueJson.HasValue(market, "orderMinSize") || !VenueJson.HasValue(market, "clobTokenIds"))
         {
             return;
         }
 
-        var tick = PolymarketJson.Decimal(market, "orderPriceMinTickSize", Gamma, context);
-        var minSize = PolymarketJson.Decimal(market, "orderMinSize", Gamma, context);
+        var tick = Gamma.Decimal(market, "orderPriceMinTickSize", context);
+        var minSize = Gamma.Decimal(market, "orderMinSize", context);
         foreach (var token in TokenIds(market.GetProperty("clobTokenIds"), context))
         {
             if (seen.Add(token))
@@ -248,7 +244,7 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw PolymarketJson.Shape(Gamma, context, $"field 'clobTokenIds' should hold a JSON array but is {value.ValueKind}");
+            throw Gamma.Shape(context, $"field 'clobTokenIds' should hold a JSON array but is {value.ValueKind}");
         }
 
         try
@@ -260,7 +256,7 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
         {
             throw new TradewindException(
                 ErrorCode.VenueError,
-                $"{Gamma} {context}: field 'clobTokenIds' = {value.GetString()} is not a JSON array of token ids ({ex.Message}).",
+                $"{Gamma.Source} {context}: field 'clobTokenIds' = {value.GetString()} is not a JSON array of token ids ({ex.Message}).",
                 "Check the Gamma base URL; the API may have changed.",
                 ex);
         }
@@ -272,7 +268,7 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
     {
         if (array.ValueKind != JsonValueKind.Array)
         {
-            throw PolymarketJson.Shape(Gamma, context, $"field 'clobTokenIds' should hold a JSON array but holds {array.ValueKind}");
+            throw Gamma.Shape(context, $"field 'clobTokenIds' should hold a JSON array but holds {array.ValueKind}");
         }
 
         foreach (var id in array.EnumerateArray())
@@ -280,7 +276,7 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
             var text = id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText();
             if (!IsTokenId(text))
             {
-                throw PolymarketJson.Shape(Gamma, context, $"token id '{text}' in 'clobTokenIds' is not a decimal number");
+                throw Gamma.Shape(context, $"token id '{text}' in 'clobTokenIds' is not a decimal number");
             }
 
             ids.Add(text);
@@ -298,7 +294,7 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
             var ordered = true;
             foreach (var point in history.EnumerateArray())
             {
-                var time = PolymarketJson.Int64(point, "t", Clob, context) * 1000;
+                var time = Clob.Int64(point, "t", context) * 1000;
                 if (time < windowStart || time >= windowEnd)
                 {
                     continue;
@@ -306,7 +302,7 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
 
                 ordered &= n == 0 || time >= times[n - 1];
                 times[n] = time;
-                prices[n] = PolymarketJson.Double(point, "p", Clob, context);
+                prices[n] = Clob.Double(point, "p", context);
                 n++;
             }
 
@@ -333,9 +329,9 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
         const string context = "book";
         using var doc = await _clob.GetJsonAsync("book?token_id=" + token, cancellationToken);
         var root = doc.RootElement;
-        PolymarketJson.EnsureNoError(root, Clob, context);
-        var (bid, bidSize) = Best(PolymarketJson.Array(root, "bids", Clob, context), highest: true, context);
-        var (ask, askSize) = Best(PolymarketJson.Array(root, "asks", Clob, context), highest: false, context);
+        PolymarketJson.EnsureNoError(root, context);
+        var (bid, bidSize) = Best(Clob.Array(root, "bids", context), highest: true, context);
+        var (ask, askSize) = Best(Clob.Array(root, "asks", context), highest: false, context);
         var time = root.TryGetProperty("timestamp", out var stamp) ? ParseTime(stamp) : null;
         return new TopOfBook(
             new Ticker(ExchangeId.Polymarket, token, "USDC"),
@@ -352,11 +348,11 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
         var size = double.NaN;
         foreach (var level in levels.EnumerateArray())
         {
-            var price = PolymarketJson.Double(level, "price", Clob, context);
+            var price = Clob.Double(level, "price", context);
             if (double.IsNaN(best) || (highest ? price > best : price < best))
             {
                 best = price;
-                size = PolymarketJson.Double(level, "size", Clob, context);
+                size = Clob.Double(level, "size", context);
             }
         }
 
@@ -422,25 +418,5 @@ public sealed class PolymarketMarketDataProvider : IMarketDataProvider
         }
 
         return true;
-    }
-
-    private static bool IsTrue(JsonElement market, string name) =>
-        market.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    private static bool IsFalse(JsonElement market, string name) =>
-        market.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.False;
-
-    private static bool HasValue(JsonElement market, string name) =>
-        market.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
-
-    private static void ValidateRange(long fromMs, long toMs)
-    {
-        if (fromMs < 0 || toMs < 0)
-        {
-            ThrowHelper.Throw(
-                ErrorCode.ValidationError,
-                $"Time range [{fromMs}, {toMs}) has a negative bound.",
-                "Pass Unix milliseconds (UTC) with from < to.");
-        }
     }
 }

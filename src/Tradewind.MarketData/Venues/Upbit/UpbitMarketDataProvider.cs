@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Tradewind.Core;
-using Tradewind.MarketData.Venues.Binance;
 
 namespace Tradewind.MarketData.Venues.Upbit;
 
@@ -23,17 +22,9 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
     private const string TickerPath = "/v1/ticker";
     private const string OrderbookPath = "/v1/orderbook";
 
-    private static readonly Timeframe[] Timeframes =
-    [
-        Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.M30, Timeframe.H1, Timeframe.H4, Timeframe.D1,
-        Timeframe.W1, Timeframe.Month1,
-    ];
-
-    private readonly TimeProvider _time;
-    private readonly Lock _instrumentsLock = new();
     private readonly UpbitRequestPacer _pacer;
     private readonly VenueHttp _http;
-    private InstrumentsEntry? _instruments;
+    private readonly ExpiringCache<IReadOnlyList<InstrumentSpec>> _instruments;
 
     /// <param name="http">The client requests go through; the caller owns it.</param>
     /// <param name="endpoint">Base URL and retry settings; null for the production API.</param>
@@ -41,15 +32,14 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
     public UpbitMarketDataProvider(HttpClient http, VenueEndpoint? endpoint = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        _time = time ?? TimeProvider.System;
-        _pacer = new UpbitRequestPacer(_time);
-
-        // VenueHttp owns retries and timeouts, so the wrapping client never times out by itself.
-        var gated = new HttpClient(new UpbitRequestGate(http, _pacer), disposeHandler: true)
+        var clock = time ?? TimeProvider.System;
+        _pacer = new UpbitRequestPacer(clock);
+        _http = new VenueHttp(UpbitMarkets.Venue, http, endpoint ?? new VenueEndpoint { BaseUrl = DefaultBaseUrl }, clock)
         {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            Pacer = _pacer,
+            ErrorTranslator = UpbitErrors.Translate,
         };
-        _http = new VenueHttp(UpbitMarkets.Venue, gated, endpoint ?? new VenueEndpoint { BaseUrl = DefaultBaseUrl }, _time);
+        _instruments = new ExpiringCache<IReadOnlyList<InstrumentSpec>>(clock, InstrumentsLifetime, LoadMarketsAsync);
     }
 
     /// <summary>The production base URL.</summary>
@@ -57,7 +47,8 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
 
     public ExchangeId Exchange => ExchangeId.Upbit;
 
-    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframes;
+    /// <summary>Every Tradewind timeframe: Upbit has a candle endpoint for each (see <see cref="UpbitMarkets.CandlePath"/>).</summary>
+    public IReadOnlyList<Timeframe> NativeTimeframes => Timeframe.All;
 
     /// <summary>The base URL and retry settings in use.</summary>
     public VenueEndpoint Endpoint => _http.Endpoint;
@@ -67,27 +58,8 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
 
     internal UpbitRequestPacer Pacer => _pacer;
 
-    public Task<IReadOnlyList<InstrumentSpec>> GetInstrumentsAsync(CancellationToken cancellationToken)
-    {
-        Task<IReadOnlyList<InstrumentSpec>> load;
-        lock (_instrumentsLock)
-        {
-            var now = _time.GetUtcNow();
-            var entry = _instruments;
-            if (entry is not null && !entry.Load.IsFaulted && !entry.Load.IsCanceled && now - entry.StartedAt < InstrumentsLifetime)
-            {
-                load = entry.Load;
-            }
-            else
-            {
-                // Shared by concurrent callers, so one caller's cancellation must not cancel it for the others.
-                load = LoadMarketsAsync();
-                _instruments = new InstrumentsEntry(load, now);
-            }
-        }
-
-        return load.WaitAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<InstrumentSpec>> GetInstrumentsAsync(CancellationToken cancellationToken) =>
+        _instruments.GetAsync(cancellationToken);
 
     public async Task<CandleSeries> GetCandlesAsync(
         Ticker ticker, Timeframe timeframe, long fromMs, long toMs, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -114,7 +86,6 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
             var query = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{path}?market={market}&to={UpbitJson.FormatTo(cursor)}&count={count}");
-            await _pacer.AcquireAsync("candles", cancellationToken);
             UpbitPage page;
             using (var doc = await GetAsync(ticker, query, cancellationToken))
             {
@@ -153,7 +124,6 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
 
         // The ticker has no bid or ask; the orderbook's best level supplies them.
         var book = await GetTopOfBookAsync(ticker, cancellationToken);
-        await _pacer.AcquireAsync("ticker", cancellationToken);
         using var doc = await GetAsync(ticker, TickerPath + "?markets=" + market, cancellationToken);
         return UpbitResponses.ReadTicker(doc.RootElement, ticker, book, TickerPath);
     }
@@ -161,7 +131,6 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
     public async Task<TopOfBook> GetTopOfBookAsync(Ticker ticker, CancellationToken cancellationToken)
     {
         var market = UpbitMarkets.ToMarketCode(ticker);
-        await _pacer.AcquireAsync("orderbook", cancellationToken);
         using var doc = await GetAsync(ticker, OrderbookPath + "?markets=" + market, cancellationToken);
         return UpbitResponses.ReadTopOfBook(doc.RootElement, ticker, OrderbookPath);
     }
@@ -194,42 +163,21 @@ public sealed class UpbitMarketDataProvider : IMarketDataProvider
         }
         catch (TradewindException ex) when (ex.Code == ErrorCode.UnknownSymbol)
         {
-            throw await UnknownSymbolAsync(ticker, ex, cancellationToken);
+            throw await SymbolSuggestions.UnknownSymbolAsync(
+                ticker,
+                UpbitMarkets.Venue,
+                UpbitMarkets.ToMarketCode(ticker),
+                "market",
+                " Upbit's KRW-BTC is Tradewind's UPBIT:BTC/KRW.",
+                ex,
+                GetInstrumentsAsync,
+                cancellationToken);
         }
-    }
-
-    private async Task<TradewindException> UnknownSymbolAsync(Ticker ticker, TradewindException venueError, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<InstrumentSpec> listed;
-        try
-        {
-            listed = await GetInstrumentsAsync(cancellationToken);
-        }
-        catch (TradewindException)
-        {
-            return venueError;
-        }
-
-        var matches = SymbolMatcher.Closest(ticker, listed, 5);
-        var suggestion = matches.Count > 0
-            ? $"Close matches on upbit: {string.Join(", ", matches)}. Upbit's KRW-BTC is Tradewind's UPBIT:BTC/KRW."
-            : $"No listed upbit market is close to {ticker.Symbol}; list the venue's instruments to choose one.";
-        return new TradewindException(
-            ErrorCode.UnknownSymbol,
-            $"Unknown symbol '{ticker}': upbit does not list {ticker.Quote}-{ticker.Base}.",
-            suggestion,
-            venueError)
-        {
-            Details = venueError.Details,
-        };
     }
 
     private async Task<IReadOnlyList<InstrumentSpec>> LoadMarketsAsync()
     {
-        await _pacer.AcquireAsync("market", CancellationToken.None);
         using var doc = await _http.GetJsonAsync(MarketsPath, CancellationToken.None);
         return UpbitResponses.ReadMarkets(doc.RootElement, MarketsPath);
     }
-
-    private sealed record InstrumentsEntry(Task<IReadOnlyList<InstrumentSpec>> Load, DateTimeOffset StartedAt);
 }

@@ -5,10 +5,10 @@ namespace Tradewind.MarketData.Venues.Upbit;
 /// <summary>
 /// Paces requests by Upbit's <c>Remaining-Req: group=candles; min=1799; sec=29</c> header. <c>sec</c> is what is
 /// left of the group's per-second quota (<c>min</c> is deprecated and ignored). When a group has nothing left, the next
-/// request in that group waits until a second has passed since the response that said so. VenueHttp's 429 back-off
-/// stays the safety net.
+/// request in that group waits until a second has passed since the response that said so. The group of a request
+/// follows from its path (<see cref="UpbitMarkets.GroupOf"/>). VenueHttp's 429 back-off stays the safety net.
 /// </summary>
-internal sealed class UpbitRequestPacer
+internal sealed class UpbitRequestPacer : IVenuePacer
 {
     public const string Header = "Remaining-Req";
 
@@ -34,6 +34,12 @@ internal sealed class UpbitRequestPacer
             return _groups.TryGetValue(group, out var q) ? (q.Remaining, q.ObservedAt) : null;
         }
     }
+
+    public ValueTask WaitTurnAsync(VenueRequest request, CancellationToken cancellationToken) =>
+        AcquireAsync(UpbitMarkets.GroupOf(request.Path), cancellationToken);
+
+    public void Observe(VenueRequest request, HttpResponseMessage response) =>
+        Observe(UpbitMarkets.GroupOf(request.Path), response);
 
     public async ValueTask AcquireAsync(string group, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Tradewind.Core;
 
@@ -7,6 +6,8 @@ namespace Tradewind.MarketData.Venues.Upbit;
 /// <summary>Parsers for the Upbit quotation responses Tradewind reads.</summary>
 internal static class UpbitResponses
 {
+    private static readonly VenueJson Json = UpbitJson.Reader;
+
     /// <summary>Upbit quotes volumes to 8 decimals.</summary>
     public const decimal LotStep = 0.00000001m;
 
@@ -18,14 +19,14 @@ internal static class UpbitResponses
     public static UpbitPage ReadCandles(
         JsonElement root, Timeframe timeframe, long fromMs, long cursorMs, CandleSeriesBuilder descending, string path)
     {
-        UpbitJson.ExpectKind(root, JsonValueKind.Array, path);
+        Json.Expect(root, JsonValueKind.Array, path);
         var rows = 0;
         var oldest = long.MaxValue;
         var newest = long.MinValue;
         foreach (var row in root.EnumerateArray())
         {
             var index = rows;
-            UpbitJson.ExpectKind(row, JsonValueKind.Object, path);
+            Json.Expect(row, JsonValueKind.Object, path);
             var time = UpbitJson.ReadUtcTime(row, "candle_date_time_utc", path, index);
             rows++;
             oldest = Math.Min(oldest, time);
@@ -37,19 +38,16 @@ internal static class UpbitResponses
 
             if (!timeframe.IsAligned(time))
             {
-                ThrowHelper.Throw(
-                    ErrorCode.VenueError,
-                    $"upbit: {path} returned a {timeframe} candle opening at {TimeFormat.ToIso(time)}, which is not on the {timeframe} grid.",
-                    "Tradewind aligns bars in UTC (weeks on Monday, months on the 1st); report this response.");
+                throw Json.Misaligned(timeframe, time, path, "Upbit aligns candles as Tradewind does; report this response.");
             }
 
             descending.Add(
                 time,
-                UpbitJson.ReadDouble(row, "opening_price", path, index),
-                UpbitJson.ReadDouble(row, "high_price", path, index),
-                UpbitJson.ReadDouble(row, "low_price", path, index),
-                UpbitJson.ReadDouble(row, "trade_price", path, index),
-                UpbitJson.ReadDouble(row, "candle_acc_trade_volume", path, index));
+                Json.Double(row, "opening_price", path, index),
+                Json.Double(row, "high_price", path, index),
+                Json.Double(row, "low_price", path, index),
+                Json.Double(row, "trade_price", path, index),
+                Json.Double(row, "candle_acc_trade_volume", path, index));
         }
 
         return new UpbitPage(rows, oldest, newest);
@@ -62,12 +60,11 @@ internal static class UpbitResponses
     /// </summary>
     public static IReadOnlyList<InstrumentSpec> ReadMarkets(JsonElement root, string path)
     {
-        UpbitJson.ExpectKind(root, JsonValueKind.Array, path);
+        Json.Expect(root, JsonValueKind.Array, path);
         var specs = new List<InstrumentSpec>(root.GetArrayLength());
         foreach (var item in root.EnumerateArray())
         {
-            UpbitJson.ExpectKind(item, JsonValueKind.Object, path);
-            var code = UpbitJson.ReadString(item, "market", path, "a market entry");
+            var code = Json.String(item, "market", path, specs.Count);
             if (!UpbitMarkets.TryFromMarketCode(code, out var ticker))
             {
                 ThrowHelper.Throw(
@@ -86,8 +83,7 @@ internal static class UpbitResponses
     public static TopOfBook ReadTopOfBook(JsonElement root, Ticker ticker, string path)
     {
         var book = SingleItem(root, path);
-        const string Context = "orderbook";
-        var time = UpbitJson.ReadInt64(book, "timestamp", path, Context);
+        var time = Json.Int64(book, "timestamp", path);
         if (!book.TryGetProperty("orderbook_units", out var units) || units.ValueKind != JsonValueKind.Array || units.GetArrayLength() == 0)
         {
             return ThrowHelper.Throw<TopOfBook>(
@@ -100,10 +96,10 @@ internal static class UpbitResponses
         return new TopOfBook(
             ticker,
             time,
-            UpbitJson.ReadDouble(best, "bid_price", path, Context),
-            UpbitJson.ReadDouble(best, "bid_size", path, Context),
-            UpbitJson.ReadDouble(best, "ask_price", path, Context),
-            UpbitJson.ReadDouble(best, "ask_size", path, Context));
+            Json.Double(best, "bid_price", path),
+            Json.Double(best, "bid_size", path),
+            Json.Double(best, "ask_price", path),
+            Json.Double(best, "ask_size", path));
     }
 
     /// <summary>
@@ -113,23 +109,22 @@ internal static class UpbitResponses
     public static TickerQuote ReadTicker(JsonElement root, Ticker ticker, TopOfBook book, string path)
     {
         var item = SingleItem(root, path);
-        const string Context = "ticker";
         return new TickerQuote(
             ticker,
-            UpbitJson.ReadInt64(item, "timestamp", path, Context),
-            UpbitJson.ReadDouble(item, "trade_price", path, Context),
+            Json.Int64(item, "timestamp", path),
+            Json.Double(item, "trade_price", path),
             book.BidPrice,
             book.AskPrice,
-            UpbitJson.ReadDouble(item, "opening_price", path, Context),
-            UpbitJson.ReadDouble(item, "high_price", path, Context),
-            UpbitJson.ReadDouble(item, "low_price", path, Context),
-            UpbitJson.ReadDouble(item, "acc_trade_volume_24h", path, Context),
-            UpbitJson.ReadDouble(item, "acc_trade_price_24h", path, Context));
+            Json.Double(item, "opening_price", path),
+            Json.Double(item, "high_price", path),
+            Json.Double(item, "low_price", path),
+            Json.Double(item, "acc_trade_volume_24h", path),
+            Json.Double(item, "acc_trade_price_24h", path));
     }
 
     private static JsonElement SingleItem(JsonElement root, string path)
     {
-        UpbitJson.ExpectKind(root, JsonValueKind.Array, path);
+        Json.Expect(root, JsonValueKind.Array, path);
         if (root.GetArrayLength() == 0)
         {
             return ThrowHelper.Throw<JsonElement>(
@@ -139,7 +134,7 @@ internal static class UpbitResponses
         }
 
         var item = root[0];
-        UpbitJson.ExpectKind(item, JsonValueKind.Object, path);
+        Json.Expect(item, JsonValueKind.Object, path);
         return item;
     }
 }

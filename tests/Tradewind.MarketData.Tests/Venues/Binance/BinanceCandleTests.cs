@@ -20,8 +20,7 @@ public sealed class BinanceCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             BinanceFakes.Map(app, "/api/v3", "spot-klines.json", "spot-exchangeInfo.json"));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
         var progress = new ProgressRecorder();
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2500 * Hour, progress, CancellationToken.None);
@@ -52,8 +51,7 @@ public sealed class BinanceCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             BinanceFakes.Map(app, "/api/v3", "spot-klines.json", "spot-exchangeInfo.json"));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T + Hour / 2, T + 5 * Hour + Hour / 2, null, CancellationToken.None);
 
@@ -67,8 +65,7 @@ public sealed class BinanceCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             BinanceFakes.Map(app, "/api/v3", "spot-klines.json", "spot-exchangeInfo.json"));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 3 * Hour, null, CancellationToken.None);
 
@@ -83,8 +80,7 @@ public sealed class BinanceCandleTests
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/klines", () => BinanceFakes.Json(
                 BinanceFakes.Klines("spot-klines.json", Timeframe.H1, T - 3 * Hour, T + 10 * Hour, 1000))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 4 * Hour, null, CancellationToken.None);
 
@@ -96,19 +92,10 @@ public sealed class BinanceCandleTests
     public async Task GetCandlesAsync_HistoryStartsInsideTheRange_StopsAfterTheShortPage()
     {
         var listed = T + 1500 * Hour;
+        // Binance starts at the first bar that exists at or after startTime.
         await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/api/v3/klines", (HttpContext ctx) =>
-            {
-                var q = ctx.Request.Query;
-                var start = long.Parse(q["startTime"]!, CultureInfo.InvariantCulture);
-                var end = long.Parse(q["endTime"]!, CultureInfo.InvariantCulture);
-                var limit = int.Parse(q["limit"]!, CultureInfo.InvariantCulture);
-
-                // Binance starts at the first bar that exists at or after startTime.
-                return BinanceFakes.Json(BinanceFakes.Klines("spot-klines.json", Timeframe.H1, Math.Max(start, listed), end, limit));
-            }));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+            BinanceFakes.Map(app, "/api/v3", "spot-klines.json", "spot-exchangeInfo.json", dataStart: listed));
+        var provider = BinanceFakes.Spot(server);
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2000 * Hour, null, CancellationToken.None);
 
@@ -123,8 +110,7 @@ public sealed class BinanceCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             BinanceFakes.Map(app, "/fapi/v1", "futures-klines.json", "futures-exchangeInfo.json"));
-        using var http = new HttpClient();
-        var provider = new BinanceFuturesUsdMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Futures(server);
 
         var series = await provider.GetCandlesAsync(BtcPerp, Timeframe.M15, T, T + Hour, null, CancellationToken.None);
 
@@ -137,8 +123,7 @@ public sealed class BinanceCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             BinanceFakes.Map(app, "/api/v3", "spot-klines.json", "spot-exchangeInfo.json"));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
         var to = new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.Month1, T, to, null, CancellationToken.None);
@@ -156,8 +141,7 @@ public sealed class BinanceCandleTests
         // The documented example row is a 1-week-long kline opening 2017-07-03 (a Monday).
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/klines", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-klines.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.W1, 1499040000000, 1499644800000, null, CancellationToken.None);
 
@@ -176,8 +160,7 @@ public sealed class BinanceCandleTests
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/klines", () => BinanceFakes.Json(
                 BinanceFakes.Klines("spot-klines.json", Timeframe.M30, T + 30 * 60_000, T + Hour, 1))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() =>
             provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
@@ -190,8 +173,7 @@ public sealed class BinanceCandleTests
     public async Task GetCandlesAsync_EmptyRange_SendsNothing()
     {
         await using var server = await LoopbackVenueServer.StartAsync(_ => { });
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T, null, CancellationToken.None);
 
@@ -217,9 +199,8 @@ public sealed class BinanceCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             BinanceFakes.Map(app, "/proxy/binance/api/v3", "spot-klines.json", "spot-exchangeInfo.json"));
-        using var http = new HttpClient();
         var endpoint = new VenueEndpoint { BaseUrl = new Uri(server.BaseUrl, "proxy/binance/") };
-        var provider = new BinanceSpotMarketDataProvider(http, endpoint, VenueTestKit.Clock());
+        var provider = new BinanceSpotMarketDataProvider(VenueTestKit.Http, endpoint, VenueTestKit.Clock());
 
         var series = await provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None);
 
@@ -257,8 +238,7 @@ public sealed class BinanceCandleTests
                 await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
                 return BinanceFakes.Json("[]");
             }));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
@@ -268,10 +248,9 @@ public sealed class BinanceCandleTests
     [Fact]
     public void Endpoint_NotGiven_IsTheProductionApi()
     {
-        using var http = new HttpClient();
 
-        Assert.Equal(new Uri("https://api.binance.com"), new BinanceSpotMarketDataProvider(http).Endpoint.BaseUrl);
-        Assert.Equal(new Uri("https://fapi.binance.com"), new BinanceFuturesUsdMarketDataProvider(http).Endpoint.BaseUrl);
-        Assert.Equal(9, new BinanceSpotMarketDataProvider(http).NativeTimeframes.Count);
+        Assert.Equal(new Uri("https://api.binance.com"), new BinanceSpotMarketDataProvider(VenueTestKit.Http).Endpoint.BaseUrl);
+        Assert.Equal(new Uri("https://fapi.binance.com"), new BinanceFuturesUsdMarketDataProvider(VenueTestKit.Http).Endpoint.BaseUrl);
+        Assert.Equal(9, new BinanceSpotMarketDataProvider(VenueTestKit.Http).NativeTimeframes.Count);
     }
 }

@@ -33,8 +33,7 @@ public sealed class BinanceErrorTests
 
                 return BinanceFakes.Json(BinanceFakes.Klines("spot-klines.json", Timeframe.H1, T, T + 2 * Hour - 1, 2));
             }));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
+        var provider = BinanceFakes.Spot(server, clock);
 
         var series = await VenueTestKit.AdvanceUntilDone(
             provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None),
@@ -58,9 +57,8 @@ public sealed class BinanceErrorTests
                 ctx.Response.Headers.RetryAfter = "5";
                 return Results.Text("", statusCode: 429);
             }));
-        using var http = new HttpClient();
         var endpoint = new VenueEndpoint { BaseUrl = server.BaseUrl, MaxAttempts = 3 };
-        var provider = new BinanceSpotMarketDataProvider(http, endpoint, clock);
+        var provider = new BinanceSpotMarketDataProvider(VenueTestKit.Http, endpoint, clock);
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => VenueTestKit.AdvanceUntilDone(
             provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None),
@@ -74,13 +72,7 @@ public sealed class BinanceErrorTests
     [Fact]
     public async Task GetCandlesAsync_MalformedJson_ThrowsVenueErrorSayingSo()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/api/v3/klines", () => Results.Text("[[1499040000000,\"0.0163", "application/json")));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        var (ex, _) = await CandlesFailAsync(() => Results.Text("[[1499040000000,\"0.0163", "application/json"));
 
         Assert.Equal(ErrorCode.VenueError, ex.Code);
         Assert.Contains("malformed JSON", ex.Message, StringComparison.Ordinal);
@@ -90,13 +82,7 @@ public sealed class BinanceErrorTests
     [Fact]
     public async Task GetCandlesAsync_HtmlPageWithStatus200_ThrowsVenueErrorQuotingThePage()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/api/v3/klines", () => Results.Text(BinanceFakes.Fixture("proxy-error-page.html"), "text/html")));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        var (ex, _) = await CandlesFailAsync(() => Results.Text(BinanceFakes.Fixture("proxy-error-page.html"), "text/html"));
 
         Assert.Equal(ErrorCode.VenueError, ex.Code);
         Assert.Contains("<html>", ex.Message, StringComparison.Ordinal);
@@ -106,13 +92,7 @@ public sealed class BinanceErrorTests
     [Fact]
     public async Task GetCandlesAsync_HtmlPageWithStatus403_ThrowsVenueErrorNamingTheStatus()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/api/v3/klines", () => Results.Text(BinanceFakes.Fixture("proxy-error-page.html"), "text/html", statusCode: 403)));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        var (ex, _) = await CandlesFailAsync(() => Results.Text(BinanceFakes.Fixture("proxy-error-page.html"), "text/html", statusCode: 403));
 
         Assert.Equal(ErrorCode.VenueError, ex.Code);
         Assert.Contains("HTTP 403", ex.Message, StringComparison.Ordinal);
@@ -121,16 +101,8 @@ public sealed class BinanceErrorTests
     [Fact]
     public async Task GetCandlesAsync_InvalidSymbolBody_ThrowsUnknownSymbolWithCloseMatches()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-        {
-            app.MapGet("/api/v3/klines", () => Results.Text(BinanceFakes.Fixture("error-invalid-symbol.json"), "application/json", statusCode: 400));
-            app.MapGet("/api/v3/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json")));
-        });
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(Ticker.Parse("BINANCE:BTC/USTD"), Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        var (ex, _) = await CandlesFailAsync(
+            () => Results.Text(BinanceFakes.Fixture("error-invalid-symbol.json"), "application/json", statusCode: 400), "BINANCE:BTC/USTD");
 
         Assert.Equal(ErrorCode.UnknownSymbol, ex.Code);
         Assert.Contains("BINANCE:BTC/USTD", ex.Message, StringComparison.Ordinal);
@@ -138,7 +110,7 @@ public sealed class BinanceErrorTests
         Assert.StartsWith("Close matches on binance: BINANCE:BTC/USDT", ex.Suggestion, StringComparison.Ordinal);
         Assert.Contains("BINANCE:BTC/USDC", ex.Suggestion, StringComparison.Ordinal);
         Assert.DoesNotContain("ETH/BTC", ex.Suggestion, StringComparison.Ordinal);
-        Assert.Equal(-1121, ex.Details![BinanceRequestGate.VenueCodeDetail]);
+        Assert.Equal(-1121, ex.Details![BinanceErrors.VenueCodeDetail]);
         var venue = Assert.IsType<TradewindException>(ex.InnerException);
         Assert.Contains("Invalid symbol.", venue.Message, StringComparison.Ordinal);
     }
@@ -146,16 +118,8 @@ public sealed class BinanceErrorTests
     [Fact]
     public async Task GetCandlesAsync_InvalidSymbolAndNothingClose_SaysSoInTheSuggestion()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-        {
-            app.MapGet("/api/v3/klines", () => Results.Text(BinanceFakes.Fixture("error-invalid-symbol.json"), "application/json", statusCode: 400));
-            app.MapGet("/api/v3/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json")));
-        });
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(Ticker.Parse("BINANCE:DOGEFATHER/EUR"), Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        var (ex, _) = await CandlesFailAsync(
+            () => Results.Text(BinanceFakes.Fixture("error-invalid-symbol.json"), "application/json", statusCode: 400), "BINANCE:DOGEFATHER/EUR");
 
         Assert.Equal(ErrorCode.UnknownSymbol, ex.Code);
         Assert.Contains("No listed binance symbol is close", ex.Suggestion, StringComparison.Ordinal);
@@ -164,32 +128,21 @@ public sealed class BinanceErrorTests
     [Fact]
     public async Task GetCandlesAsync_OtherBinanceErrorBody_ThrowsVenueErrorWithCodeAndMessage()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/api/v3/klines", () => Results.Text(BinanceFakes.Fixture("error-invalid-interval.json"), "application/json", statusCode: 400)));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        var (ex, requests) = await CandlesFailAsync(
+            () => Results.Text(BinanceFakes.Fixture("error-invalid-interval.json"), "application/json", statusCode: 400));
 
         Assert.Equal(ErrorCode.VenueError, ex.Code);
         Assert.Contains("-1120", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Invalid interval.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("HTTP 400", ex.Message, StringComparison.Ordinal);
-        Assert.Single(server.Requests);
+        Assert.Equal(1, requests);
     }
 
     [Fact]
     public async Task GetCandlesAsync_PriceThatIsNotANumber_ThrowsNamingRowAndField()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/api/v3/klines", () => BinanceFakes.Json(
-                $"[[{T},\"1.0\",\"abc\",\"0.5\",\"0.75\",\"12\",{T + Hour - 1},\"0\",1,\"0\",\"0\",\"0\"]]")));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        var (ex, _) = await CandlesFailAsync(() => BinanceFakes.Json(
+                $"[[{T},\"1.0\",\"abc\",\"0.5\",\"0.75\",\"12\",{T + Hour - 1},\"0\",1,\"0\",\"0\",\"0\"]]"));
 
         Assert.Equal(ErrorCode.VenueError, ex.Code);
         Assert.Contains("row 0 has high = \"abc\"", ex.Message, StringComparison.Ordinal);
@@ -198,13 +151,7 @@ public sealed class BinanceErrorTests
     [Fact]
     public async Task GetCandlesAsync_ObjectWhereKlinesExpected_ThrowsVenueErrorNamingTheShape()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/api/v3/klines", () => BinanceFakes.Json("{\"status\":\"ok\"}")));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(BtcUsdt, Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        var (ex, _) = await CandlesFailAsync(() => BinanceFakes.Json("{\"status\":\"ok\"}"));
 
         Assert.Equal(ErrorCode.VenueError, ex.Code);
         Assert.Contains("JSON object where Binance sends a JSON array", ex.Message, StringComparison.Ordinal);
@@ -217,7 +164,23 @@ public sealed class BinanceErrorTests
     [InlineData("{\"error\":\"nope\"}", false, 0)]
     public void TryReadError_VariousBodies_RecognisesOnlyBinanceErrors(string body, bool expected, int code)
     {
-        Assert.Equal(expected, BinanceRequestGate.TryReadError(body, out var parsed, out _));
+        Assert.Equal(expected, BinanceErrors.TryReadError(body, out var parsed, out _));
         Assert.Equal(code, parsed);
+    }
+
+    /// <summary>
+    /// Asks for two hours of candles from a fake Binance whose klines endpoint always gives <paramref name="klines"/>
+    /// (exchangeInfo is the spot fixture, for suggestions); returns the error and how many requests were sent.
+    /// </summary>
+    private static async Task<(TradewindException Error, int Requests)> CandlesFailAsync(Func<IResult> klines, string ticker = "BINANCE:BTC/USDT")
+    {
+        await using var server = await LoopbackVenueServer.StartAsync(app =>
+        {
+            app.MapGet("/api/v3/klines", klines);
+            app.MapGet("/api/v3/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json")));
+        });
+        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
+            BinanceFakes.Spot(server).GetCandlesAsync(Ticker.Parse(ticker), Timeframe.H1, T, T + 2 * Hour, null, CancellationToken.None));
+        return (ex, server.Requests.Count);
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tradewind.Core;
+using Tradewind.MarketData.Tests.Infrastructure;
+using Tradewind.MarketData.Venues.Binance;
 
 namespace Tradewind.MarketData.Tests.Venues.Binance;
 
@@ -73,24 +75,44 @@ internal static class BinanceFakes
 
     public static double RateAt(long time) => ((time / 3_600_000 % 7) - 3) * 0.0001;
 
-    /// <summary>Maps the fake endpoints under <paramref name="prefix"/> (e.g. "/api/v3").</summary>
-    public static void Map(WebApplication app, string prefix, string klinesFixture, string exchangeInfoFixture, Timeframe? timeframe = null)
+    /// <summary>
+    /// Maps the fake endpoints under <paramref name="prefix"/> (e.g. "/api/v3"): klines paged like Binance's (with no bar
+    /// before <paramref name="dataStart"/>, as for a symbol listed later) and the exchangeInfo fixture.
+    /// <paramref name="onRequest"/> sees each klines request first, e.g. to set a header.
+    /// </summary>
+    public static void Map(
+        WebApplication app, string prefix, string klinesFixture, string exchangeInfoFixture, Timeframe? timeframe = null,
+        long dataStart = long.MinValue, Action<HttpContext>? onRequest = null)
     {
         app.MapGet(prefix + "/klines", (HttpContext ctx) =>
         {
+            onRequest?.Invoke(ctx);
             var q = ctx.Request.Query;
             var tf = timeframe ?? Timeframe.Parse(q["interval"]);
-            return Json(Klines(
-                klinesFixture,
-                tf,
-                long.Parse(q["startTime"]!, CultureInfo.InvariantCulture),
-                long.Parse(q["endTime"]!, CultureInfo.InvariantCulture),
-                int.Parse(q["limit"]!, CultureInfo.InvariantCulture)));
+            return Json(Klines(klinesFixture, tf, Long(q["startTime"]), Long(q["endTime"]), (int)Long(q["limit"]), dataStart));
         });
         app.MapGet(prefix + "/exchangeInfo", () => Json(Fixture(exchangeInfoFixture)));
     }
 
-    public static IResult Json(string body) => Results.Text(body, "application/json");
+    /// <summary>Maps a fundingRate endpoint paged like USD-M's.</summary>
+    public static void MapFunding(WebApplication app) =>
+        app.MapGet("/fapi/v1/fundingRate", (HttpContext ctx) =>
+        {
+            var q = ctx.Request.Query;
+            return Json(Funding(Long(q["startTime"]), Long(q["endTime"]), (int)Long(q["limit"])));
+        });
+
+    public static IResult Json(string body) => VenueTestKit.Json(body);
+
+    /// <summary>A spot provider talking to <paramref name="server"/>, on a fake clock unless one is given.</summary>
+    public static BinanceSpotMarketDataProvider Spot(LoopbackVenueServer server, TimeProvider? clock = null) =>
+        new(VenueTestKit.Http, VenueTestKit.Endpoint(server), clock ?? VenueTestKit.Clock());
+
+    /// <summary>A USD-M provider talking to <paramref name="server"/>, on a fake clock unless one is given.</summary>
+    public static BinanceFuturesUsdMarketDataProvider Futures(LoopbackVenueServer server, TimeProvider? clock = null) =>
+        new(VenueTestKit.Http, VenueTestKit.Endpoint(server), clock ?? VenueTestKit.Clock());
+
+    private static long Long(string? text) => long.Parse(text!, CultureInfo.InvariantCulture);
 
     private static string Text(double value) => value.ToString("F8", CultureInfo.InvariantCulture);
 }

@@ -14,8 +14,7 @@ public sealed class BinanceInstrumentTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var specs = await provider.GetInstrumentsAsync(CancellationToken.None);
 
@@ -42,8 +41,7 @@ public sealed class BinanceInstrumentTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/fapi/v1/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("futures-exchangeInfo.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceFuturesUsdMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Futures(server);
 
         var specs = await provider.GetInstrumentsAsync(CancellationToken.None);
 
@@ -68,8 +66,7 @@ public sealed class BinanceInstrumentTests
         var clock = VenueTestKit.Clock();
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
+        var provider = BinanceFakes.Spot(server, clock);
 
         var first = await provider.GetInstrumentsAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(59));
@@ -89,8 +86,7 @@ public sealed class BinanceInstrumentTests
                 await release.Task;
                 return BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json"));
             }));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var callers = Enumerable.Range(0, 5).Select(_ => provider.GetInstrumentsAsync(CancellationToken.None)).ToList();
         await VenueTestKit.WaitForRequests(server, 1);
@@ -107,8 +103,7 @@ public sealed class BinanceInstrumentTests
         var clock = VenueTestKit.Clock();
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
+        var provider = BinanceFakes.Spot(server, clock);
 
         await provider.GetInstrumentsAsync(CancellationToken.None);
         clock.Advance(BinanceMarketDataProvider.InstrumentsLifetime + TimeSpan.FromSeconds(1));
@@ -125,8 +120,7 @@ public sealed class BinanceInstrumentTests
             app.MapGet("/api/v3/exchangeInfo", () => Interlocked.Increment(ref calls) == 1
                 ? BinanceFakes.Json("{\"unexpected\":true}")
                 : BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => provider.GetInstrumentsAsync(CancellationToken.None));
         var specs = await provider.GetInstrumentsAsync(CancellationToken.None);
@@ -140,8 +134,7 @@ public sealed class BinanceInstrumentTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-exchangeInfo.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
         Assert.Equal(6000, provider.Pacer.Limit);
 
         await provider.GetInstrumentsAsync(CancellationToken.None);
@@ -178,8 +171,7 @@ public sealed class BinanceInstrumentTests
     public async Task GetCandlesAsync_TickerOfAnotherExchange_ThrowsInvalidTickerBeforeAnyRequest()
     {
         await using var server = await LoopbackVenueServer.StartAsync(_ => { });
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => provider.GetCandlesAsync(
             Ticker.Parse("BINANCEFUTURESUSD:BTC/USDT:USDT"), Timeframe.H1, 0, 3_600_000, null, CancellationToken.None));
@@ -194,8 +186,7 @@ public sealed class BinanceInstrumentTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/fapi/v1/exchangeInfo", () => BinanceFakes.Json(BinanceFakes.Fixture("futures-exchangeInfo.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceFuturesUsdMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Futures(server);
 
         var specs = await provider.GetInstrumentsAsync(CancellationToken.None);
         using var doc = JsonDocument.Parse(BinanceFakes.Fixture("futures-exchangeInfo.json"));
@@ -216,7 +207,7 @@ public sealed class BinanceInstrumentTests
         var listed = new[] { "ETH/BTC", "BTC/USDT", "BTC/USDC" }
             .Select(s => new InstrumentSpec(Ticker.Parse(s, ExchangeId.Binance), 0, 0, 0, 0, MarketType.Spot, null, 1));
 
-        var matches = SymbolMatcher.Closest(Ticker.Parse(typed, ExchangeId.Binance), listed, 3);
+        var matches = SymbolSuggestions.ForPair(Ticker.Parse(typed, ExchangeId.Binance), listed, 3);
 
         Assert.Equal(expected, matches[0]);
     }

@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Tradewind.Core;
 using Tradewind.MarketData.Tests.Infrastructure;
-using Tradewind.MarketData.Venues;
 using Tradewind.MarketData.Venues.Binance;
 
 namespace Tradewind.MarketData.Tests.Venues.Binance;
@@ -22,8 +19,7 @@ public sealed class BinanceQuoteTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/ticker/24hr", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-ticker-24hr.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Spot(server);
         var bnbBtc = Ticker.Parse("BINANCE:BNB/BTC");
 
         var quote = await provider.GetTickerAsync(bnbBtc, CancellationToken.None);
@@ -40,8 +36,7 @@ public sealed class BinanceQuoteTests
             app.MapGet("/fapi/v1/ticker/24hr", () => BinanceFakes.Json(BinanceFakes.Fixture("futures-ticker-24hr.json")));
             app.MapGet("/fapi/v1/ticker/bookTicker", () => BinanceFakes.Json(BinanceFakes.Fixture("futures-bookTicker.json")));
         });
-        using var http = new HttpClient();
-        var provider = new BinanceFuturesUsdMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Futures(server);
 
         var quote = await provider.GetTickerAsync(BtcPerp, CancellationToken.None);
 
@@ -57,8 +52,7 @@ public sealed class BinanceQuoteTests
         var clock = VenueTestKit.Clock();
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/api/v3/ticker/bookTicker", () => BinanceFakes.Json(BinanceFakes.Fixture("spot-bookTicker.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
+        var provider = BinanceFakes.Spot(server, clock);
         var ltcBtc = Ticker.Parse("BINANCE:LTC/BTC");
 
         var book = await provider.GetTopOfBookAsync(ltcBtc, CancellationToken.None);
@@ -72,8 +66,7 @@ public sealed class BinanceQuoteTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/fapi/v1/ticker/bookTicker", () => BinanceFakes.Json(BinanceFakes.Fixture("futures-bookTicker.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceFuturesUsdMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Futures(server);
 
         var book = await provider.GetTopOfBookAsync(BtcPerp, CancellationToken.None);
 
@@ -85,8 +78,7 @@ public sealed class BinanceQuoteTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/fapi/v1/fundingRate", () => BinanceFakes.Json(BinanceFakes.Fixture("futures-fundingRate.json"))));
-        using var http = new HttpClient();
-        var provider = new BinanceFuturesUsdMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = BinanceFakes.Futures(server);
 
         var rates = await provider.GetFundingRatesAsync(BtcPerp, FirstFunding, FirstFunding + 2 * EightHours, CancellationToken.None);
 
@@ -96,17 +88,8 @@ public sealed class BinanceQuoteTests
     [Fact]
     public async Task GetFundingRatesAsync_ThreePages_IssuesExactRequestsAndReturnsEveryEventOnce()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/fapi/v1/fundingRate", (HttpContext ctx) =>
-            {
-                var q = ctx.Request.Query;
-                return BinanceFakes.Json(BinanceFakes.Funding(
-                    long.Parse(q["startTime"]!, CultureInfo.InvariantCulture),
-                    long.Parse(q["endTime"]!, CultureInfo.InvariantCulture),
-                    int.Parse(q["limit"]!, CultureInfo.InvariantCulture)));
-            }));
-        using var http = new HttpClient();
-        var provider = new BinanceFuturesUsdMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        await using var server = await LoopbackVenueServer.StartAsync(BinanceFakes.MapFunding);
+        var provider = BinanceFakes.Futures(server);
         var to = FirstFunding + 2500 * EightHours;
 
         var rates = await provider.GetFundingRatesAsync(BtcPerp, FirstFunding, to, CancellationToken.None);
@@ -129,17 +112,8 @@ public sealed class BinanceQuoteTests
     [Fact]
     public async Task GetFundingRatesAsync_FromBetweenEvents_KeepsEventsInsideTheHalfOpenRange()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/fapi/v1/fundingRate", (HttpContext ctx) =>
-            {
-                var q = ctx.Request.Query;
-                return BinanceFakes.Json(BinanceFakes.Funding(
-                    long.Parse(q["startTime"]!, CultureInfo.InvariantCulture),
-                    long.Parse(q["endTime"]!, CultureInfo.InvariantCulture),
-                    int.Parse(q["limit"]!, CultureInfo.InvariantCulture)));
-            }));
-        using var http = new HttpClient();
-        var provider = new BinanceFuturesUsdMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        await using var server = await LoopbackVenueServer.StartAsync(BinanceFakes.MapFunding);
+        var provider = BinanceFakes.Futures(server);
 
         var rates = await provider.GetFundingRatesAsync(BtcPerp, FirstFunding + 1, FirstFunding + 3 * EightHours, CancellationToken.None);
 
@@ -149,8 +123,7 @@ public sealed class BinanceQuoteTests
     [Fact]
     public async Task GetFundingRatesAsync_Spot_ThrowsDataUnavailableNamingUsdM()
     {
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, time: VenueTestKit.Clock());
+        var provider = new BinanceSpotMarketDataProvider(VenueTestKit.Http, time: VenueTestKit.Clock());
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() =>
             provider.GetFundingRatesAsync(Ticker.Parse("BINANCE:BTC/USDT"), 0, 1, CancellationToken.None));

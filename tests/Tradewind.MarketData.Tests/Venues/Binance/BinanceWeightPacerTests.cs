@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tradewind.Core;
 using Tradewind.MarketData.Tests.Infrastructure;
-using Tradewind.MarketData.Venues;
 using Tradewind.MarketData.Venues.Binance;
 
 namespace Tradewind.MarketData.Tests.Venues.Binance;
@@ -79,21 +76,13 @@ public sealed class BinanceWeightPacerTests
         var t = VenueTestKit.StartMs;
         var seenAt = new ConcurrentQueue<DateTimeOffset>();
         await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/api/v3/klines", (HttpContext ctx) =>
+            BinanceFakes.Map(app, "/api/v3", "spot-klines.json", "spot-exchangeInfo.json", onRequest: ctx =>
             {
                 var now = clock.GetUtcNow();
                 seenAt.Enqueue(now);
-                var q = ctx.Request.Query;
                 ctx.Response.Headers[BinanceWeightPacer.UsedWeightHeader] = now.Minute == 0 ? "5500" : "2";
-                return BinanceFakes.Json(BinanceFakes.Klines(
-                    "spot-klines.json",
-                    Timeframe.H1,
-                    long.Parse(q["startTime"]!, CultureInfo.InvariantCulture),
-                    long.Parse(q["endTime"]!, CultureInfo.InvariantCulture),
-                    int.Parse(q["limit"]!, CultureInfo.InvariantCulture)));
             }));
-        using var http = new HttpClient();
-        var provider = new BinanceSpotMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
+        var provider = BinanceFakes.Spot(server, clock);
 
         var task = provider.GetCandlesAsync(Ticker.Parse("BINANCE:BTC/USDT"), Timeframe.H1, t, t + 1500 * Hour, null, CancellationToken.None);
 

@@ -14,7 +14,7 @@ namespace Tradewind.MarketData.Tests.Venues.Hyperliquid;
 /// tests/fixtures/venues/hyperliquid; candle and funding pages are generated in the documented row shape, because a
 /// paging test needs thousands of rows (see PROVENANCE.md there).
 /// </summary>
-internal sealed class FakeHyperliquid : IAsyncDisposable
+public sealed class FakeHyperliquid : IAsyncDisposable
 {
     /// <summary>Rows per answer for ranged requests, as Hyperliquid documents ("only return 500 elements").</summary>
     public const int PageLimit = 500;
@@ -42,7 +42,7 @@ internal sealed class FakeHyperliquid : IAsyncDisposable
     public bool FundingFromFixture { get; set; }
 
     /// <summary>One-shot answers, consumed in order by the next requests of the given type.</summary>
-    public ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> Overrides { get; } = new();
+    public OneShotAnswers Overrides { get; } = new();
 
     /// <summary>Request bodies in arrival order with the clock reading at arrival.</summary>
     public ConcurrentQueue<(string Type, string Body, DateTimeOffset At)> Received { get; } = new();
@@ -54,11 +54,9 @@ internal sealed class FakeHyperliquid : IAsyncDisposable
         return fake;
     }
 
-    public static string Fixture(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "venues", "hyperliquid", name));
+    public static string Fixture(string name) => VenueTestKit.Fixture("hyperliquid", name);
 
-    public void Override(string type, Func<HttpContext, Task> answer) =>
-        Overrides.GetOrAdd(type, _ => new ConcurrentQueue<Func<HttpContext, Task>>()).Enqueue(answer);
+    public void Override(string type, Func<HttpContext, Task> answer) => Overrides.Add(type, answer);
 
     public IReadOnlyList<string> BodiesOf(string type) =>
         Received.Where(r => r.Type == type).Select(r => r.Body).ToList();
@@ -83,9 +81,8 @@ internal sealed class FakeHyperliquid : IAsyncDisposable
         using var doc = JsonDocument.Parse(body);
         var type = doc.RootElement.GetProperty("type").GetString()!;
         Received.Enqueue((type, body, (_clock ?? TimeProvider.System).GetUtcNow()));
-        if (Overrides.TryGetValue(type, out var queue) && queue.TryDequeue(out var answer))
+        if (await Overrides.TryAnswerAsync(type, context))
         {
-            await answer(context);
             return;
         }
 

@@ -1,32 +1,24 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
 using Tradewind.Core;
-using Tradewind.MarketData.Venues;
 using Tradewind.MarketData.Venues.Hyperliquid;
+using static Tradewind.MarketData.Tests.Venues.VenueTestKit;
 
 namespace Tradewind.MarketData.Tests.Venues.Hyperliquid;
 
-public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
+public sealed class HyperliquidMarketDataProviderTests : FakeVenueTests<FakeHyperliquid>
 {
     private static readonly Ticker Btc = Ticker.Parse("HYPERLIQUID:BTC/USDC");
     private static readonly long Jan1 = Ms("2024-01-01T00:00:00Z");
 
-    // One client for every test, as HttpClient is meant to be used.
-    private static readonly HttpClient Http = new();
-
-    private FakeHyperliquid _venue = null!;
-
-    public async Task InitializeAsync() => _venue = await FakeHyperliquid.StartAsync();
-
-    public async Task DisposeAsync() => await _venue.DisposeAsync();
+    protected override Task<FakeHyperliquid> StartVenueAsync() => FakeHyperliquid.StartAsync();
 
     [Fact]
     public async Task GetCandlesAsync_RangeSpanningThreePages_ReturnsContiguousBarsInRange()
     {
         var from = Jan1 + (30 * 60_000); // mid-bar: the first bar is 01:00
         var to = Ms("2024-02-20T00:00:00Z");
-        var progress = new RecordingProgress();
+        var progress = new ProgressRecorder();
 
         var candles = await Provider().GetCandlesAsync(Btc, Timeframe.H1, from, to, progress, CancellationToken.None);
 
@@ -45,7 +37,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(expected.Close, candles.Close[700]);
         Assert.Equal(expected.Volume, candles.Volume[700], 9);
 
-        var bodies = _venue.BodiesOf("candleSnapshot");
+        var bodies = Venue.BodiesOf("candleSnapshot");
         Assert.Equal(3, bodies.Count);
         Assert.Equal(CandleBody("BTC", "1h", from, to - 1), bodies[0]);
         Assert.Equal(CandleBody("BTC", "1h", candles.Time[499] + 3_600_000, to - 1), bodies[1]);
@@ -72,7 +64,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         var candles = await Provider().GetCandlesAsync(Btc, tf, from, to, null, CancellationToken.None);
 
         Assert.NotEqual(0, candles.Count);
-        Assert.All(_venue.BodiesOf("candleSnapshot"), b => Assert.Contains($"\"interval\":\"{interval}\"", b, StringComparison.Ordinal));
+        Assert.All(Venue.BodiesOf("candleSnapshot"), b => Assert.Contains($"\"interval\":\"{interval}\"", b, StringComparison.Ordinal));
         Assert.All(candles.Time, t => Assert.True(tf.IsAligned(t) && t >= from && t < to));
         Assert.Contains(tf, Provider().NativeTimeframes.Append(Timeframe.W1));
     }
@@ -93,21 +85,21 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(days.Max(d => d.High), weeks.High[1]);
         Assert.Equal(days.Min(d => d.Low), weeks.Low[1]);
         Assert.Equal(days.Sum(d => d.Volume), weeks.Volume[1], 9);
-        Assert.Equal(CandleBody("BTC", "1d", Ms("2024-01-01T00:00:00Z"), Ms("2024-02-05T00:00:00Z") - 1), _venue.BodiesOf("candleSnapshot")[0]);
+        Assert.Equal(CandleBody("BTC", "1d", Ms("2024-01-01T00:00:00Z"), Ms("2024-02-05T00:00:00Z") - 1), Venue.BodiesOf("candleSnapshot")[0]);
     }
 
     [Fact]
     public async Task GetCandlesAsync_OnlyRecentHistoryExists_ReturnsTheAvailableBarsAndStops()
     {
         // Hyperliquid keeps only the newest 5000 candles per interval; older ranges answer [].
-        _venue.AvailableFrom = Ms("2024-03-01T00:00:00Z");
-        _venue.AvailableTo = Ms("2024-03-02T00:00:00Z");
+        Venue.AvailableFrom = Ms("2024-03-01T00:00:00Z");
+        Venue.AvailableTo = Ms("2024-03-02T00:00:00Z");
 
         var candles = await Provider().GetCandlesAsync(Btc, Timeframe.H1, Jan1, Ms("2024-04-01T00:00:00Z"), null, CancellationToken.None);
 
         Assert.Equal(24, candles.Count);
-        Assert.Equal(_venue.AvailableFrom, candles.Time[0]);
-        Assert.Equal(2, _venue.BodiesOf("candleSnapshot").Count); // the page after the last bar answers [] and ends the loop
+        Assert.Equal(Venue.AvailableFrom, candles.Time[0]);
+        Assert.Equal(2, Venue.BodiesOf("candleSnapshot").Count); // the page after the last bar answers [] and ends the loop
     }
 
     [Fact]
@@ -116,7 +108,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         var candles = await Provider().GetCandlesAsync(Btc, Timeframe.H1, Jan1, Jan1, null, CancellationToken.None);
 
         Assert.Equal(0, candles.Count);
-        Assert.Empty(_venue.BodiesOf("candleSnapshot"));
+        Assert.Empty(Venue.BodiesOf("candleSnapshot"));
     }
 
     [Fact]
@@ -130,14 +122,14 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(7.6699, book.BidSize);
         Assert.Equal(113397.0, book.AskPrice);
         Assert.Equal(0.11543, book.AskSize);
-        Assert.Equal(["""{"type":"meta"}"""], _venue.BodiesOf("meta"));
-        Assert.Equal(["""{"type":"l2Book","coin":"BTC"}"""], _venue.BodiesOf("l2Book"));
+        Assert.Equal(["""{"type":"meta"}"""], Venue.BodiesOf("meta"));
+        Assert.Equal(["""{"type":"l2Book","coin":"BTC"}"""], Venue.BodiesOf("l2Book"));
     }
 
     [Fact]
     public async Task GetTopOfBookAsync_RateLimitedWithRetryAfter_WaitsOnTheClockThenSucceeds()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-05-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var clock = Clock("2024-05-01T00:00:00Z");
         await using var venue = await FakeHyperliquid.StartAsync(clock: clock);
         venue.Override("l2Book", async ctx =>
         {
@@ -145,9 +137,9 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
             ctx.Response.Headers.RetryAfter = "7";
             await ctx.Response.WriteAsync("rate limited");
         });
-        var provider = new HyperliquidMarketDataProvider(Http, new VenueEndpoint { BaseUrl = venue.BaseUrl }, clock);
+        var provider = new HyperliquidMarketDataProvider(Http, Endpoint(venue.BaseUrl), clock);
 
-        var book = await RunOnClockAsync(clock, provider.GetTopOfBookAsync(Btc, CancellationToken.None));
+        var book = await AdvanceUntilDone(provider.GetTopOfBookAsync(Btc, CancellationToken.None), clock, TimeSpan.FromSeconds(1));
 
         Assert.Equal(113377.0, book.BidPrice);
         var attempts = venue.Received.Where(r => r.Type == "l2Book").Select(r => r.At).ToList();
@@ -158,7 +150,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetTopOfBookAsync_MalformedJson_ThrowsVenueError()
     {
-        _venue.Override("l2Book", ctx => ctx.Response.WriteAsync("{\"coin\":\"BTC\",\"levels\":[[{\"px\":"));
+        Venue.Override("l2Book", ctx => ctx.Response.WriteAsync("{\"coin\":\"BTC\",\"levels\":[[{\"px\":"));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => Provider().GetTopOfBookAsync(Btc, CancellationToken.None));
 
@@ -169,7 +161,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetTopOfBookAsync_NullBook_ThrowsShapeErrorNamingTheField()
     {
-        _venue.Override("l2Book", ctx => ctx.Response.WriteAsync("null"));
+        Venue.Override("l2Book", ctx => ctx.Response.WriteAsync("null"));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => Provider().GetTopOfBookAsync(Btc, CancellationToken.None));
 
@@ -181,7 +173,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_ErrorBody_ThrowsVenueErrorWithTheVenueText()
     {
-        _venue.Override("candleSnapshot", async ctx =>
+        Venue.Override("candleSnapshot", async ctx =>
         {
             ctx.Response.StatusCode = 422;
             await ctx.Response.WriteAsync("Failed to deserialize the JSON body into the target type: req: missing field `interval`");
@@ -198,7 +190,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_PricesThatAreNotNumbers_ThrowsNamingTheField()
     {
-        _venue.Override("candleSnapshot", ctx => ctx.Response.WriteAsync("""[{"t":1704067200000,"o":"29295.0","h":"n/a","l":"1","c":"1","v":"1"}]"""));
+        Venue.Override("candleSnapshot", ctx => ctx.Response.WriteAsync("""[{"t":1704067200000,"o":"29295.0","h":"n/a","l":"1","c":"1","v":"1"}]"""));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(
             () => Provider().GetCandlesAsync(Btc, Timeframe.H1, Jan1, Jan1 + 3_600_000, null, CancellationToken.None));
@@ -219,7 +211,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(ErrorCode.UnknownSymbol, ex.Code);
         Assert.Contains(suggestion, ex.Suggestion, StringComparison.Ordinal);
         Assert.DoesNotContain("LOOM", ex.Suggestion, StringComparison.Ordinal); // delisted
-        Assert.Empty(_venue.BodiesOf("candleSnapshot"));
+        Assert.Empty(Venue.BodiesOf("candleSnapshot"));
     }
 
     [Fact]
@@ -257,7 +249,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
             Assert.Equal(TimeSpan.FromHours(1), s.FundingInterval);
             Assert.Equal(10m, s.MinNotional);
         });
-        Assert.Equal(["""{"type":"metaAndAssetCtxs"}"""], _venue.BodiesOf("metaAndAssetCtxs"));
+        Assert.Equal(["""{"type":"metaAndAssetCtxs"}"""], Venue.BodiesOf("metaAndAssetCtxs"));
     }
 
     [Theory]
@@ -276,7 +268,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetFundingRatesAsync_DocumentedExample_ParsesRateAndTime()
     {
-        _venue.FundingFromFixture = true;
+        Venue.FundingFromFixture = true;
 
         var rates = await Provider().GetFundingRatesAsync(
             Ticker.Parse("HYPERLIQUID:ETH/USDC"), Ms("2023-05-12T00:00:00Z"), Ms("2023-05-12T01:00:00Z"), CancellationToken.None);
@@ -284,7 +276,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         Assert.Equal([new FundingRate(1683849600076, -0.00022196)], rates);
         Assert.Equal(
             $$"""{"type":"fundingHistory","coin":"ETH","startTime":{{Ms("2023-05-12T00:00:00Z")}},"endTime":{{Ms("2023-05-12T01:00:00Z") - 1}}}""",
-            _venue.BodiesOf("fundingHistory")[0]);
+            Venue.BodiesOf("fundingHistory")[0]);
     }
 
     [Fact]
@@ -302,7 +294,7 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
             Assert.Equal(FakeHyperliquid.FundingAt(hour), rates[i].Rate, 12);
         }
 
-        var bodies = _venue.BodiesOf("fundingHistory");
+        var bodies = Venue.BodiesOf("fundingHistory");
         Assert.Equal(4, bodies.Count); // 500 + 500 + 200, then an empty page
         Assert.Equal($$"""{"type":"fundingHistory","coin":"BTC","startTime":{{rates[499].Time + 1}},"endTime":{{to - 1}}}""", bodies[1]);
     }
@@ -310,9 +302,8 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetTickerAsync_Btc_CombinesAssetContextBookAndHourlyCandles()
     {
-        var now = DateTimeOffset.Parse("2024-05-01T12:34:00Z", CultureInfo.InvariantCulture);
-        var clock = new FakeTimeProvider(now);
-        var provider = new HyperliquidMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, clock);
+        var clock = Clock("2024-05-01T12:34:00Z");
+        var provider = new HyperliquidMarketDataProvider(Http, Endpoint(Venue.BaseUrl), clock);
 
         var quote = await provider.GetTickerAsync(Btc, CancellationToken.None);
 
@@ -335,40 +326,15 @@ public sealed class HyperliquidMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(new Uri("https://api.hyperliquid-testnet.xyz/"), HyperliquidMarketDataProvider.Testnet.BaseUrl);
 
         await using var proxied = await FakeHyperliquid.StartAsync("/proxy/hyperliquid");
-        var provider = new HyperliquidMarketDataProvider(Http, new VenueEndpoint { BaseUrl = proxied.BaseUrl });
+        var provider = new HyperliquidMarketDataProvider(Http, Endpoint(proxied.BaseUrl));
         var book = await provider.GetTopOfBookAsync(Btc, CancellationToken.None);
 
         Assert.Equal(113397.0, book.AskPrice);
         Assert.All(proxied.Server.Requests, r => Assert.Equal("/proxy/hyperliquid/info", r.PathAndQuery));
     }
 
-    private HyperliquidMarketDataProvider Provider() =>
-        new(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl });
+    private HyperliquidMarketDataProvider Provider() => new(Http, Endpoint(Venue.BaseUrl));
 
     private static string CandleBody(string coin, string interval, long start, long end) =>
         $$$"""{"type":"candleSnapshot","req":{"coin":"{{{coin}}}","interval":"{{{interval}}}","startTime":{{{start}}},"endTime":{{{end}}}}}""";
-
-    private static long Ms(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
-
-    /// <summary>Advances the fake clock while the call is pending, so back-off waits pass without sleeping.</summary>
-    private static async Task<T> RunOnClockAsync<T>(FakeTimeProvider clock, Task<T> task)
-    {
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(10));
-            if (!task.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        return await task;
-    }
-
-    private sealed class RecordingProgress : IProgress<long>
-    {
-        public List<long> Values { get; } = [];
-
-        public void Report(long value) => Values.Add(value);
-    }
 }

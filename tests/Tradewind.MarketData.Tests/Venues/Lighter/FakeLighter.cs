@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +12,7 @@ namespace Tradewind.MarketData.Tests.Venues.Lighter;
 /// documented examples in tests/fixtures/venues/lighter; candle and funding pages are generated in the documented
 /// shape (see PROVENANCE.md there).
 /// </summary>
-internal sealed class FakeLighter : IAsyncDisposable
+public sealed class FakeLighter : IAsyncDisposable
 {
     private FakeLighter()
     {
@@ -32,7 +31,7 @@ internal sealed class FakeLighter : IAsyncDisposable
     public bool FromFixtures { get; set; }
 
     /// <summary>One-shot answers, consumed in order by the next requests to the given path (e.g. "/api/v1/candles").</summary>
-    public ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> Overrides { get; } = new();
+    public OneShotAnswers Overrides { get; } = new();
 
     public static async Task<FakeLighter> StartAsync()
     {
@@ -41,11 +40,9 @@ internal sealed class FakeLighter : IAsyncDisposable
         return fake;
     }
 
-    public static string Fixture(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "venues", "lighter", name));
+    public static string Fixture(string name) => VenueTestKit.Fixture("lighter", name);
 
-    public void Override(string path, Func<HttpContext, Task> answer) =>
-        Overrides.GetOrAdd(path, _ => new ConcurrentQueue<Func<HttpContext, Task>>()).Enqueue(answer);
+    public void Override(string path, Func<HttpContext, Task> answer) => Overrides.Add(path, answer);
 
     /// <summary>Path and query of the requests to one endpoint, in arrival order.</summary>
     public IReadOnlyList<string> QueriesOf(string endpoint) =>
@@ -72,9 +69,8 @@ internal sealed class FakeLighter : IAsyncDisposable
     private async Task HandleAsync(HttpContext context, string endpoint)
     {
         var path = "/api/v1/" + endpoint;
-        if (Overrides.TryGetValue(path, out var queue) && queue.TryDequeue(out var answer))
+        if (await Overrides.TryAnswerAsync(path, context))
         {
-            await answer(context);
             return;
         }
 

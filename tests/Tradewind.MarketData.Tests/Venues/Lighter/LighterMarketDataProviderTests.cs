@@ -2,32 +2,27 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Tradewind.Core;
-using Tradewind.MarketData.Venues;
 using Tradewind.MarketData.Venues.Lighter;
+using static Tradewind.MarketData.Tests.Venues.VenueTestKit;
 
 namespace Tradewind.MarketData.Tests.Venues.Lighter;
 
-public sealed class LighterMarketDataProviderTests : IAsyncLifetime
+public sealed class LighterMarketDataProviderTests : FakeVenueTests<FakeLighter>
 {
-    private static readonly HttpClient Http = new();
     private static readonly Ticker Btc = Ticker.Parse("LIGHTER:BTC/USDC");
     private static readonly long Mar1 = Ms("2025-03-01T00:00:00Z");
 
     // Every range in these tests lies before this fixed "now", whatever the machine's clock says.
-    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2027-01-01T00:00:00Z", CultureInfo.InvariantCulture));
+    private static readonly FakeTimeProvider Later = Clock("2027-01-01T00:00:00Z");
 
-    private FakeLighter _venue = null!;
-
-    public async Task InitializeAsync() => _venue = await FakeLighter.StartAsync();
-
-    public async Task DisposeAsync() => await _venue.DisposeAsync();
+    protected override Task<FakeLighter> StartVenueAsync() => FakeLighter.StartAsync();
 
     [Fact]
     public async Task GetCandlesAsync_RangeSpanningThreeWindows_AsksForExactWindowsAndReturnsContiguousBars()
     {
         var from = Mar1 + 30_000; // mid-bar: the first bar is 00:01
         var to = Mar1 + (1100L * 60_000);
-        var progress = new RecordingProgress();
+        var progress = new ProgressRecorder();
 
         var candles = await Provider().GetCandlesAsync(Btc, Timeframe.M1, from, to, progress, CancellationToken.None);
 
@@ -56,20 +51,20 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
                 $"/api/v1/candles?market_id=1&resolution=1m&start_timestamp={first + (500 * 60_000)}&end_timestamp={first + (1000 * 60_000) - 1}&count_back=500",
                 $"/api/v1/candles?market_id=1&resolution=1m&start_timestamp={first + (1000 * 60_000)}&end_timestamp={first + (1099 * 60_000) - 1}&count_back=99",
             ],
-            _venue.QueriesOf("candles"));
+            Venue.QueriesOf("candles"));
         Assert.Equal([candles.Time[499], candles.Time[999], candles.Time[^1]], progress.Values);
     }
 
     [Fact]
     public async Task GetCandlesAsync_EmptyWindowInTheMiddle_SkipsItAndKeepsGoing()
     {
-        _venue.AvailableFrom = Mar1 + (600L * 60_000); // nothing in the first window of 500
+        Venue.AvailableFrom = Mar1 + (600L * 60_000); // nothing in the first window of 500
 
         var candles = await Provider().GetCandlesAsync(Btc, Timeframe.M1, Mar1, Mar1 + (1000L * 60_000), null, CancellationToken.None);
 
         Assert.Equal(400, candles.Count);
-        Assert.Equal(_venue.AvailableFrom, candles.Time[0]);
-        Assert.Equal(2, _venue.QueriesOf("candles").Count);
+        Assert.Equal(Venue.AvailableFrom, candles.Time[0]);
+        Assert.Equal(2, Venue.QueriesOf("candles").Count);
     }
 
     [Theory]
@@ -91,7 +86,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
         var candles = await Provider().GetCandlesAsync(Btc, tf, from, to, null, CancellationToken.None);
 
         Assert.NotEqual(0, candles.Count);
-        Assert.All(_venue.QueriesOf("candles"), q => Assert.Contains($"&resolution={resolution}&", q, StringComparison.Ordinal));
+        Assert.All(Venue.QueriesOf("candles"), q => Assert.Contains($"&resolution={resolution}&", q, StringComparison.Ordinal));
         Assert.All(candles.Time, t => Assert.True(tf.IsAligned(t) && t >= from && t < to));
     }
 
@@ -113,29 +108,28 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     public async Task GetCandlesAsync_RangeBeforeGenesis_StartsAtGenesis()
     {
         var to = LighterMarketDataProvider.GenesisMs + (2 * 86_400_000L);
-        var candles = await new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock)
+        var candles = await new LighterMarketDataProvider(Http, Endpoint(Venue.BaseUrl), Later)
             .GetCandlesAsync(Btc, Timeframe.D1, Ms("2020-01-01T00:00:00Z"), to, null, CancellationToken.None);
 
         Assert.Equal([LighterMarketDataProvider.GenesisMs, LighterMarketDataProvider.GenesisMs + 86_400_000L], candles.Time);
-        Assert.Single(_venue.QueriesOf("candles"));
+        Assert.Single(Venue.QueriesOf("candles"));
     }
 
     [Fact]
     public async Task GetCandlesAsync_RangeReachingIntoTheFuture_StopsAtTheFormingBar()
     {
-        var now = DateTimeOffset.Parse("2025-03-01T10:30:00Z", CultureInfo.InvariantCulture);
-        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, new FakeTimeProvider(now));
+        var provider = new LighterMarketDataProvider(Http, Endpoint(Venue.BaseUrl), Clock("2025-03-01T10:30:00Z"));
 
         var candles = await provider.GetCandlesAsync(Btc, Timeframe.H1, Mar1, Ms("2026-01-01T00:00:00Z"), null, CancellationToken.None);
 
         Assert.Equal(11, candles.Count); // 00:00 .. 10:00, the last one still forming
-        Assert.Equal([$"/api/v1/candles?market_id=1&resolution=1h&start_timestamp={Mar1}&end_timestamp={Mar1 + (11 * 3_600_000L) - 1}&count_back=11"], _venue.QueriesOf("candles"));
+        Assert.Equal([$"/api/v1/candles?market_id=1&resolution=1h&start_timestamp={Mar1}&end_timestamp={Mar1 + (11 * 3_600_000L) - 1}&count_back=11"], Venue.QueriesOf("candles"));
     }
 
     [Fact]
     public async Task GetCandlesAsync_DocumentedExample_ParsesNumbersAndMillisecondTimes()
     {
-        _venue.FromFixtures = true;
+        Venue.FromFixtures = true;
         var t = 1767700500000; // 2026-01-06T11:55:00Z
 
         var candles = await Provider().GetCandlesAsync(Btc, Timeframe.M1, t, t + 60_000, null, CancellationToken.None);
@@ -146,7 +140,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_CodeOtherThan200_ThrowsVenueErrorWithTheMessage()
     {
-        _venue.Override("/api/v1/candles", ctx => ctx.Response.WriteAsync(FakeLighter.Fixture("resultCode-error.json")));
+        Venue.Override("/api/v1/candles", ctx => ctx.Response.WriteAsync(FakeLighter.Fixture("resultCode-error.json")));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(
             () => Provider().GetCandlesAsync(Btc, Timeframe.H1, Mar1, Mar1 + 3_600_000, null, CancellationToken.None));
@@ -158,7 +152,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_BadRequestStatus_ThrowsVenueErrorWithTheBody()
     {
-        _venue.Override("/api/v1/candles", async ctx =>
+        Venue.Override("/api/v1/candles", async ctx =>
         {
             ctx.Response.StatusCode = 400;
             await ctx.Response.WriteAsync(FakeLighter.Fixture("resultCode-error.json"));
@@ -175,7 +169,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_MalformedJson_ThrowsVenueError()
     {
-        _venue.Override("/api/v1/candles", ctx => ctx.Response.WriteAsync("<html>502 Bad Gateway</html>"));
+        Venue.Override("/api/v1/candles", ctx => ctx.Response.WriteAsync("<html>502 Bad Gateway</html>"));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(
             () => Provider().GetCandlesAsync(Btc, Timeframe.H1, Mar1, Mar1 + 3_600_000, null, CancellationToken.None));
@@ -187,32 +181,26 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_RateLimitedWithRetryAfter_WaitsOnTheClockThenSucceeds()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2025-06-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var clock = Clock("2025-06-01T00:00:00Z");
         var arrivals = new List<DateTimeOffset>();
-        _venue.Override("/api/v1/candles", async ctx =>
+        Venue.Override("/api/v1/candles", async ctx =>
         {
             arrivals.Add(clock.GetUtcNow());
             ctx.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             ctx.Response.Headers.RetryAfter = "12";
             await ctx.Response.WriteAsync("""{"code":23000,"message":"Too Many Requests"}""");
         });
-        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, clock);
-        var task = provider.GetCandlesAsync(Btc, Timeframe.H1, Mar1, Mar1 + (24 * 3_600_000L), null, CancellationToken.None);
+        var provider = new LighterMarketDataProvider(Http, Endpoint(Venue.BaseUrl), clock);
 
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(10));
-            if (!task.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
+        var candles = await AdvanceUntilDone(
+            provider.GetCandlesAsync(Btc, Timeframe.H1, Mar1, Mar1 + (24 * 3_600_000L), null, CancellationToken.None),
+            clock,
+            TimeSpan.FromSeconds(1));
 
-        var candles = await task;
         Assert.Equal(24, candles.Count);
         Assert.Single(arrivals);
         Assert.True(clock.GetUtcNow() - arrivals[0] >= TimeSpan.FromSeconds(12));
-        Assert.Equal(2, _venue.QueriesOf("candles").Count);
+        Assert.Equal(2, Venue.QueriesOf("candles").Count);
     }
 
     [Theory]
@@ -225,7 +213,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(ErrorCode.UnknownSymbol, ex.Code);
         Assert.Contains(suggestion, ex.Suggestion, StringComparison.Ordinal);
         Assert.DoesNotContain("ETH/USDC", ex.Suggestion, StringComparison.Ordinal); // spot books are not perps
-        Assert.Empty(_venue.QueriesOf("orderBookOrders"));
+        Assert.Empty(Venue.QueriesOf("orderBookOrders"));
     }
 
     [Fact]
@@ -238,7 +226,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(1.2, book.BidSize);
         Assert.Equal(3024.66, book.AskPrice);
         Assert.Equal(0.35, book.AskSize, 12); // two resting orders at the best ask
-        Assert.Equal(["/api/v1/orderBookOrders?market_id=0&limit=20"], _venue.QueriesOf("orderBookOrders"));
+        Assert.Equal(["/api/v1/orderBookOrders?market_id=0&limit=20"], Venue.QueriesOf("orderBookOrders"));
     }
 
     [Fact]
@@ -255,7 +243,7 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(498431095.263844, quote.QuoteVolume24h);
         Assert.Equal(3024.50, quote.Bid);
         Assert.Equal(3024.66, quote.Ask);
-        Assert.Contains("/api/v1/orderBookDetails?market_id=1", _venue.QueriesOf("orderBookDetails"));
+        Assert.Contains("/api/v1/orderBookDetails?market_id=1", Venue.QueriesOf("orderBookDetails"));
     }
 
     [Fact]
@@ -277,19 +265,19 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(10m, btc.MinNotional);
         Assert.Equal(50, btc.MaxLeverage); // 200 = 2%
         Assert.All(specs, s => Assert.Equal(TimeSpan.FromHours(1), s.FundingInterval));
-        Assert.Equal(["/api/v1/orderBookDetails"], _venue.QueriesOf("orderBookDetails"));
+        Assert.Equal(["/api/v1/orderBookDetails"], Venue.QueriesOf("orderBookDetails"));
     }
 
     [Fact]
     public async Task GetFundingRatesAsync_DocumentedExample_ConvertsPercentAndSeconds()
     {
-        _venue.FromFixtures = true;
-        var provider = new LighterMarketDataProvider(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock) { DataStartMs = 0 };
+        Venue.FromFixtures = true;
+        var provider = new LighterMarketDataProvider(Http, Endpoint(Venue.BaseUrl), Later) { DataStartMs = 0 };
 
         var rates = await provider.GetFundingRatesAsync(Ticker.Parse("LIGHTER:ETH/USDC"), Ms("2022-01-01T00:00:00Z"), Ms("2022-01-01T01:00:00Z"), CancellationToken.None);
 
         Assert.Equal([new FundingRate(1640995200000, 0.000001)], rates);
-        Assert.Equal(["/api/v1/fundings?market_id=0&resolution=1h&start_timestamp=1640995200&end_timestamp=1640998799&count_back=1"], _venue.QueriesOf("fundings"));
+        Assert.Equal(["/api/v1/fundings?market_id=0&resolution=1h&start_timestamp=1640995200&end_timestamp=1640998799&count_back=1"], Venue.QueriesOf("fundings"));
     }
 
     [Fact]
@@ -316,13 +304,13 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
                 $"/api/v1/fundings?market_id=1&resolution=1h&start_timestamp={start + (500 * 3600)}&end_timestamp={start + (1000 * 3600) - 1}&count_back=500",
                 $"/api/v1/fundings?market_id=1&resolution=1h&start_timestamp={start + (1000 * 3600)}&end_timestamp={start + (1200 * 3600) - 1}&count_back=200",
             ],
-            _venue.QueriesOf("fundings"));
+            Venue.QueriesOf("fundings"));
     }
 
     [Fact]
     public async Task GetFundingRatesAsync_UnknownDirection_ThrowsNamingTheField()
     {
-        _venue.Override("/api/v1/fundings", ctx => ctx.Response.WriteAsync("""{"code":200,"resolution":"1h","fundings":[{"timestamp":1740787200,"value":"0.0001","rate":"0.0001","direction":"up"}]}"""));
+        Venue.Override("/api/v1/fundings", ctx => ctx.Response.WriteAsync("""{"code":200,"resolution":"1h","fundings":[{"timestamp":1740787200,"value":"0.0001","rate":"0.0001","direction":"up"}]}"""));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => Provider().GetFundingRatesAsync(Btc, Mar1, Mar1 + 3_600_000, CancellationToken.None));
 
@@ -339,17 +327,8 @@ public sealed class LighterMarketDataProviderTests : IAsyncLifetime
         var specs = await Provider().GetInstrumentsAsync(CancellationToken.None);
 
         Assert.NotEmpty(specs);
-        Assert.All(_venue.Server.Requests, r => Assert.StartsWith("/api/v1/", r.PathAndQuery, StringComparison.Ordinal));
+        Assert.All(Venue.Server.Requests, r => Assert.StartsWith("/api/v1/", r.PathAndQuery, StringComparison.Ordinal));
     }
 
-    private LighterMarketDataProvider Provider() => new(Http, new VenueEndpoint { BaseUrl = _venue.BaseUrl }, Clock);
-
-    private static long Ms(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
-
-    private sealed class RecordingProgress : IProgress<long>
-    {
-        public List<long> Values { get; } = [];
-
-        public void Report(long value) => Values.Add(value);
-    }
+    private LighterMarketDataProvider Provider() => new(Http, Endpoint(Venue.BaseUrl), Later);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +11,7 @@ namespace Tradewind.MarketData.Tests.Venues.Polymarket;
 /// <c>/prices-history</c>) and Gamma (<c>/markets</c>). Fixed answers are the fixtures in tests/fixtures/venues/polymarket;
 /// price history is generated in the documented <c>{"history":[{"t","p"}]}</c> shape (see PROVENANCE.md there).
 /// </summary>
-internal sealed class FakePolymarket : IAsyncDisposable
+public sealed class FakePolymarket : IAsyncDisposable
 {
     /// <summary>The token whose book is the documented example (asset_id "1234567890").</summary>
     public const string DocumentedToken = "1234567890";
@@ -37,7 +36,7 @@ internal sealed class FakePolymarket : IAsyncDisposable
     public string LastTradePrice { get; set; } = Fixture("last-trade-price.json");
 
     /// <summary>One-shot answers for the CLOB, consumed in order by the next requests to the given path (e.g. "/book").</summary>
-    public ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> Overrides { get; } = new();
+    public OneShotAnswers Overrides { get; } = new();
 
     public static async Task<FakePolymarket> StartAsync()
     {
@@ -53,15 +52,13 @@ internal sealed class FakePolymarket : IAsyncDisposable
         return fake;
     }
 
-    public static string Fixture(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "venues", "polymarket", name));
+    public static string Fixture(string name) => VenueTestKit.Fixture("polymarket", name);
 
     /// <summary>The deterministic price point served at <paramref name="seconds"/> (a probability, 4 decimals).</summary>
     public static double PriceAt(long seconds) =>
         Math.Round(0.5 + (0.3 * Math.Sin(seconds / 25_000.0)) + (0.05 * Math.Cos(seconds / 1_700.0)), 4);
 
-    public void Override(string path, Func<HttpContext, Task> answer) =>
-        Overrides.GetOrAdd(path, _ => new ConcurrentQueue<Func<HttpContext, Task>>()).Enqueue(answer);
+    public void Override(string path, Func<HttpContext, Task> answer) => Overrides.Add(path, answer);
 
     public IReadOnlyList<string> ClobQueries(string path) =>
         Clob.Requests.Where(r => r.PathAndQuery.StartsWith(path + "?", StringComparison.Ordinal)).Select(r => r.PathAndQuery).ToList();
@@ -74,9 +71,8 @@ internal sealed class FakePolymarket : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext context, string path, Func<(int Status, string Json)> answer)
     {
-        if (Overrides.TryGetValue(path, out var queue) && queue.TryDequeue(out var custom))
+        if (await Overrides.TryAnswerAsync(path, context))
         {
-            await custom(context);
             return;
         }
 

@@ -3,25 +3,21 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Tradewind.Core;
-using Tradewind.MarketData.Venues;
+using Tradewind.MarketData.Tests.Infrastructure;
 using Tradewind.MarketData.Venues.Polymarket;
+using static Tradewind.MarketData.Tests.Venues.VenueTestKit;
 
 namespace Tradewind.MarketData.Tests.Venues.Polymarket;
 
-public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
+public sealed class PolymarketMarketDataProviderTests : FakeVenueTests<FakePolymarket>
 {
-    private static readonly HttpClient Http = new();
     private static readonly Ticker Live = Ticker.Parse("POLYMARKET:" + FakePolymarket.LiveToken);
     private static readonly long May1 = Ms("2024-05-01T00:00:00Z");
 
     // Every range in these tests lies before this fixed "now", whatever the machine's clock says.
-    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2027-01-01T00:00:00Z", CultureInfo.InvariantCulture));
+    private static readonly FakeTimeProvider Later = Clock("2027-01-01T00:00:00Z");
 
-    private FakePolymarket _venue = null!;
-
-    public async Task InitializeAsync() => _venue = await FakePolymarket.StartAsync();
-
-    public async Task DisposeAsync() => await _venue.DisposeAsync();
+    protected override Task<FakePolymarket> StartVenueAsync() => FakePolymarket.StartAsync();
 
     [Fact]
     public async Task GetInstrumentsAsync_GammaPages_ListsEveryOutcomeTokenOfOpenOrderBookMarkets()
@@ -42,17 +38,17 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
         Assert.DoesNotContain(specs, s => s.Ticker.Base is "99" or "100");
         Assert.Equal(
             ["/markets?limit=500&offset=0&closed=false", "/markets?limit=500&offset=4&closed=false", "/markets?limit=500&offset=5&closed=false"],
-            _venue.Gamma.Requests.Select(r => r.PathAndQuery));
-        Assert.Empty(_venue.Clob.Requests);
+            Venue.Gamma.Requests.Select(r => r.PathAndQuery));
+        Assert.Empty(Venue.Clob.Requests);
     }
 
     [Fact]
     public async Task GetInstrumentsAsync_TokenIdsThatAreNotJson_ThrowsNamingTheField()
     {
-        await using var gamma = await Infrastructure.LoopbackVenueServer.StartAsync(app => app.MapGet(
+        await using var gamma = await LoopbackVenueServer.StartAsync(app => app.MapGet(
             "/markets",
             ctx => ctx.Response.WriteAsync("""[{"id":"1","active":true,"closed":false,"enableOrderBook":true,"orderPriceMinTickSize":0.01,"orderMinSize":5,"clobTokenIds":"[123, oops"}]""")));
-        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(gamma.BaseUrl));
+        var provider = new PolymarketMarketDataProvider(Http, Endpoint(Venue.Clob.BaseUrl), Endpoint(gamma.BaseUrl));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => provider.GetInstrumentsAsync(CancellationToken.None));
 
@@ -66,9 +62,9 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     {
         var from = May1 + 600_000; // mid-bar: the first bar is 01:00
         var to = May1 + (7 * 86_400_000L);
-        var progress = new List<long>();
+        var progress = new ProgressRecorder();
 
-        var candles = await Provider().GetCandlesAsync(Live, Timeframe.H1, from, to, new SyncProgress(progress), CancellationToken.None);
+        var candles = await Provider().GetCandlesAsync(Live, Timeframe.H1, from, to, progress, CancellationToken.None);
 
         Assert.Equal(167, candles.Count);
         Assert.Equal(May1 + 3_600_000, candles.Time[0]);
@@ -93,9 +89,9 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
                 $"/prices-history?market={FakePolymarket.LiveToken}&startTs={first}&endTs={first + window - 1}&fidelity=5",
                 $"/prices-history?market={FakePolymarket.LiveToken}&startTs={first + window}&endTs={(to / 1000) - 1}&fidelity=5",
             ],
-            _venue.ClobQueries("/prices-history"));
-        Assert.Equal(2, progress.Count);
-        Assert.Equal(candles.Time[^1], progress[^1]);
+            Venue.ClobQueries("/prices-history"));
+        Assert.Equal(2, progress.Values.Count);
+        Assert.Equal(candles.Time[^1], progress.Values[^1]);
     }
 
     [Theory]
@@ -118,26 +114,25 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
 
         Assert.NotEqual(0, candles.Count);
         Assert.All(candles.Time, t => Assert.True(tf.IsAligned(t) && t >= from && t < to));
-        Assert.All(_venue.ClobQueries("/prices-history"), q => Assert.EndsWith($"&fidelity={fidelity}", q, StringComparison.Ordinal));
+        Assert.All(Venue.ClobQueries("/prices-history"), q => Assert.EndsWith($"&fidelity={fidelity}", q, StringComparison.Ordinal));
         Assert.All(candles.High.Zip(candles.Low), hl => Assert.InRange(hl.First - hl.Second, 0, 1));
     }
 
     [Fact]
     public async Task GetCandlesAsync_RangeReachingIntoTheFuture_AsksOnlyUpToNow()
     {
-        var now = DateTimeOffset.Parse("2024-05-01T10:30:00Z", CultureInfo.InvariantCulture);
-        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), new FakeTimeProvider(now));
+        var provider = Provider(Clock("2024-05-01T10:30:00Z"));
 
         var candles = await provider.GetCandlesAsync(Live, Timeframe.H1, May1, Ms("2025-01-01T00:00:00Z"), null, CancellationToken.None);
 
         Assert.Equal(11, candles.Count); // 00:00 .. 10:00, the last one still forming
-        Assert.Equal([$"/prices-history?market={FakePolymarket.LiveToken}&startTs={May1 / 1000}&endTs={(May1 / 1000) + (11 * 3600) - 1}&fidelity=5"], _venue.ClobQueries("/prices-history"));
+        Assert.Equal([$"/prices-history?market={FakePolymarket.LiveToken}&startTs={May1 / 1000}&endTs={(May1 / 1000) + (11 * 3600) - 1}&fidelity=5"], Venue.ClobQueries("/prices-history"));
     }
 
     [Fact]
     public async Task GetCandlesAsync_DocumentedExample_BecomesOneFlatBar()
     {
-        _venue.HistoryFromFixture = true;
+        Venue.HistoryFromFixture = true;
         var t = 1697875200000; // 2023-10-21T08:00:00Z
 
         var candles = await Provider().GetCandlesAsync(Live, Timeframe.H1, t, t + 3_600_000, null, CancellationToken.None);
@@ -149,7 +144,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     public async Task GetCandlesAsync_PointsNewestFirst_AreOrderedBeforeBucketing()
     {
         var forward = await Provider().GetCandlesAsync(Live, Timeframe.M15, May1, May1 + 86_400_000, null, CancellationToken.None);
-        _venue.HistoryNewestFirst = true;
+        Venue.HistoryNewestFirst = true;
 
         var reversed = await Provider().GetCandlesAsync(Live, Timeframe.M15, May1, May1 + 86_400_000, null, CancellationToken.None);
 
@@ -162,30 +157,23 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetCandlesAsync_RateLimitedWithRetryAfter_WaitsOnTheClockThenSucceeds()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-06-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var clock = Clock("2024-06-01T00:00:00Z");
         var arrivals = new List<DateTimeOffset>();
-        _venue.Override("/prices-history", async ctx =>
+        Venue.Override("/prices-history", async ctx =>
         {
             arrivals.Add(clock.GetUtcNow());
             ctx.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             ctx.Response.Headers.RetryAfter = "5";
             await ctx.Response.WriteAsync("""{"error":"Too Many Requests"}""");
         });
-        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), clock);
-        var task = provider.GetCandlesAsync(Live, Timeframe.H1, May1, May1 + 86_400_000, null, CancellationToken.None);
+        var candles = await AdvanceUntilDone(
+            Provider(clock).GetCandlesAsync(Live, Timeframe.H1, May1, May1 + 86_400_000, null, CancellationToken.None),
+            clock,
+            TimeSpan.FromSeconds(1));
 
-        while (!task.IsCompleted)
-        {
-            await Task.WhenAny(task, Task.Delay(10));
-            if (!task.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        Assert.Equal(24, (await task).Count);
+        Assert.Equal(24, candles.Count);
         Assert.True(clock.GetUtcNow() - arrivals.Single() >= TimeSpan.FromSeconds(5));
-        Assert.Equal(2, _venue.ClobQueries("/prices-history").Count);
+        Assert.Equal(2, Venue.ClobQueries("/prices-history").Count);
     }
 
     [Fact]
@@ -198,7 +186,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(0.52, book.AskPrice);
         Assert.Equal(800, book.AskSize);
         Assert.Equal(1714564800123, book.Time);
-        Assert.Equal(["/book?token_id=" + FakePolymarket.LiveToken], _venue.ClobQueries("/book"));
+        Assert.Equal(["/book?token_id=" + FakePolymarket.LiveToken], Venue.ClobQueries("/book"));
     }
 
     [Fact]
@@ -217,7 +205,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetTopOfBookAsync_OneSideEmpty_ThrowsDataUnavailable()
     {
-        _venue.Override("/book", ctx => ctx.Response.WriteAsync("""{"market":"0x1","asset_id":"5","timestamp":"1714564800123","hash":"0x2","bids":[{"price":"0.99","size":"10"}],"asks":[],"min_order_size":"5","tick_size":"0.01","neg_risk":false}"""));
+        Venue.Override("/book", ctx => ctx.Response.WriteAsync("""{"market":"0x1","asset_id":"5","timestamp":"1714564800123","hash":"0x2","bids":[{"price":"0.99","size":"10"}],"asks":[],"min_order_size":"5","tick_size":"0.01","neg_risk":false}"""));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => Provider().GetTopOfBookAsync(Live, CancellationToken.None));
 
@@ -247,14 +235,14 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
 
         Assert.Equal(ErrorCode.UnknownSymbol, ex.Code);
         Assert.Contains("clobTokenIds", ex.Suggestion, StringComparison.Ordinal);
-        Assert.Empty(_venue.Clob.Requests);
+        Assert.Empty(Venue.Clob.Requests);
     }
 
     [Fact]
     public async Task GetTickerAsync_Live_CombinesLastTradeBookAndTheDaysPoints()
     {
         var now = DateTimeOffset.Parse("2024-05-02T12:00:00Z", CultureInfo.InvariantCulture);
-        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), new FakeTimeProvider(now));
+        var provider = Provider(new FakeTimeProvider(now));
 
         var quote = await provider.GetTickerAsync(Live, CancellationToken.None);
 
@@ -268,16 +256,16 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(Math.Min(0.55, points.Min()), quote.Low24h);
         Assert.Equal(0, quote.Volume24h);
         Assert.Equal(0, quote.QuoteVolume24h);
-        Assert.Equal([$"/prices-history?market={FakePolymarket.LiveToken}&startTs={start}&endTs={start + 86_400}&fidelity=5"], _venue.ClobQueries("/prices-history"));
-        Assert.Equal(["/last-trade-price?token_id=" + FakePolymarket.LiveToken], _venue.ClobQueries("/last-trade-price"));
+        Assert.Equal([$"/prices-history?market={FakePolymarket.LiveToken}&startTs={start}&endTs={start + 86_400}&fidelity=5"], Venue.ClobQueries("/prices-history"));
+        Assert.Equal(["/last-trade-price?token_id=" + FakePolymarket.LiveToken], Venue.ClobQueries("/last-trade-price"));
     }
 
     [Fact]
     public async Task GetTickerAsync_NeverTraded_UsesTheBooksMid()
     {
         // The CLOB answers 0.5 with an empty side for a token that never traded; the book says 0.30 / 0.40.
-        _venue.LastTradePrice = """{"price":"0.5","side":""}""";
-        _venue.Override("/book", ctx => ctx.Response.WriteAsync("""{"market":"0x1","asset_id":"5","timestamp":"1714564800123","hash":"0x2","bids":[{"price":"0.30","size":"10"}],"asks":[{"price":"0.40","size":"20"}],"min_order_size":"5","tick_size":"0.01","neg_risk":false}"""));
+        Venue.LastTradePrice = """{"price":"0.5","side":""}""";
+        Venue.Override("/book", ctx => ctx.Response.WriteAsync("""{"market":"0x1","asset_id":"5","timestamp":"1714564800123","hash":"0x2","bids":[{"price":"0.30","size":"10"}],"asks":[{"price":"0.40","size":"20"}],"min_order_size":"5","tick_size":"0.01","neg_risk":false}"""));
 
         var quote = await Provider().GetTickerAsync(Live, CancellationToken.None);
 
@@ -291,7 +279,7 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
 
         Assert.Equal(ErrorCode.DataUnavailable, ex.Code);
         Assert.Contains("hyperliquid", ex.Suggestion, StringComparison.Ordinal);
-        Assert.Empty(_venue.Clob.Requests);
+        Assert.Empty(Venue.Clob.Requests);
     }
 
     [Fact]
@@ -305,8 +293,8 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetInstrumentsAsync_GammaAnswersHtml_ThrowsVenueErrorNamingGamma()
     {
-        await using var gamma = await Infrastructure.LoopbackVenueServer.StartAsync(app => app.MapGet("/markets", ctx => ctx.Response.WriteAsync("<!doctype html><title>Just a moment...</title>")));
-        var provider = new PolymarketMarketDataProvider(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(gamma.BaseUrl));
+        await using var gamma = await LoopbackVenueServer.StartAsync(app => app.MapGet("/markets", ctx => ctx.Response.WriteAsync("<!doctype html><title>Just a moment...</title>")));
+        var provider = new PolymarketMarketDataProvider(Http, Endpoint(Venue.Clob.BaseUrl), Endpoint(gamma.BaseUrl));
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() => provider.GetInstrumentsAsync(CancellationToken.None));
 
@@ -325,15 +313,6 @@ public sealed class PolymarketMarketDataProviderTests : IAsyncLifetime
         Assert.Equal(Timeframe.All, provider.NativeTimeframes);
     }
 
-    private PolymarketMarketDataProvider Provider() =>
-        new(Http, Endpoint(_venue.Clob.BaseUrl), Endpoint(_venue.Gamma.BaseUrl), Clock);
-
-    private static VenueEndpoint Endpoint(Uri baseUrl) => new() { BaseUrl = baseUrl };
-
-    private static long Ms(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
-
-    private sealed class SyncProgress(List<long> values) : IProgress<long>
-    {
-        public void Report(long value) => values.Add(value);
-    }
+    private PolymarketMarketDataProvider Provider(TimeProvider? clock = null) =>
+        new(Http, Endpoint(Venue.Clob.BaseUrl), Endpoint(Venue.Gamma.BaseUrl), clock ?? Later);
 }

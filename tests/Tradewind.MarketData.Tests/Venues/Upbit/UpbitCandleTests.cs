@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Tradewind.Core;
 using Tradewind.MarketData.Tests.Infrastructure;
-using Tradewind.MarketData.Tests.Venues.Binance;
-using Tradewind.MarketData.Venues;
 using Tradewind.MarketData.Venues.Upbit;
 
 namespace Tradewind.MarketData.Tests.Venues.Upbit;
@@ -18,8 +16,7 @@ public sealed class UpbitCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             UpbitFakes.MapCandles(app, "/v1/candles/minutes/1", "candles-minutes.json", Timeframe.M1));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
         var progress = new ProgressRecorder();
 
         var series = await provider.GetCandlesAsync(BtcKrw, Timeframe.M1, T, T + 450 * Minute, progress, CancellationToken.None);
@@ -51,8 +48,7 @@ public sealed class UpbitCandleTests
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             UpbitFakes.MapCandles(
                 app, "/v1/candles/minutes/1", "candles-minutes.json", Timeframe.M1, missing: t => t >= gapStart && t < gapEnd));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
 
         var series = await provider.GetCandlesAsync(BtcKrw, Timeframe.M1, T, T + 450 * Minute, null, CancellationToken.None);
 
@@ -75,8 +71,7 @@ public sealed class UpbitCandleTests
         var listed = T + 300 * Minute;
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             UpbitFakes.MapCandles(app, "/v1/candles/minutes/1", "candles-minutes.json", Timeframe.M1, dataStart: listed));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
 
         var series = await provider.GetCandlesAsync(BtcKrw, Timeframe.M1, T, T + 450 * Minute, null, CancellationToken.None);
 
@@ -90,8 +85,7 @@ public sealed class UpbitCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             UpbitFakes.MapCandles(app, "/v1/candles/minutes/1", "candles-minutes.json", Timeframe.M1));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
 
         var series = await provider.GetCandlesAsync(
             BtcKrw, Timeframe.M1, T + 2 * Minute - 500, T + 10 * Minute + 500, null, CancellationToken.None);
@@ -105,8 +99,7 @@ public sealed class UpbitCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/v1/candles/minutes/1", () => UpbitFakes.Json(UpbitFakes.Fixture("candles-minutes.json"))));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
         var utc = new DateTimeOffset(2018, 4, 18, 10, 16, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
         var series = await provider.GetCandlesAsync(BtcKrw, Timeframe.M1, utc, utc + Minute, null, CancellationToken.None);
@@ -129,8 +122,7 @@ public sealed class UpbitCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet(path, () => UpbitFakes.Json(UpbitFakes.Fixture(fixture))));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
         var tf = Timeframe.Parse(timeframe);
         var open = TimeFormat.ParseUtc(expectedOpen, "expected");
 
@@ -148,8 +140,7 @@ public sealed class UpbitCandleTests
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/v1/candles/weeks", () => UpbitFakes.Json(
                 UpbitFakes.Fixture("candles-weeks.json").Replace("2018-04-16T00:00:00", "2018-04-15T00:00:00", StringComparison.Ordinal))));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
         var from = TimeFormat.ParseUtc("2018-04-09", "from");
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() =>
@@ -177,8 +168,7 @@ public sealed class UpbitCandleTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             UpbitFakes.MapCandles(app, "/v1/candles/minutes/240", "candles-minutes.json", Timeframe.H4));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
         const long FourHours = 4 * 3_600_000L;
 
         var series = await provider.GetCandlesAsync(BtcKrw, Timeframe.H4, T, T + 250 * FourHours, null, CancellationToken.None);

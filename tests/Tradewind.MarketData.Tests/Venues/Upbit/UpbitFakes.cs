@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tradewind.Core;
-using Tradewind.MarketData.Tests.Venues.Binance;
+using Tradewind.MarketData.Tests.Infrastructure;
+using Tradewind.MarketData.Venues.Upbit;
 
 namespace Tradewind.MarketData.Tests.Venues.Upbit;
 
@@ -80,5 +81,9 @@ internal static class UpbitFakes
         });
     }
 
-    public static IResult Json(string body) => Results.Text(body, "application/json");
+    public static IResult Json(string body) => VenueTestKit.Json(body);
+
+    /// <summary>A provider talking to <paramref name="server"/>, on a fake clock unless one is given.</summary>
+    public static UpbitMarketDataProvider Provider(LoopbackVenueServer server, TimeProvider? clock = null) =>
+        new(VenueTestKit.Http, VenueTestKit.Endpoint(server), clock ?? VenueTestKit.Clock());
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tradewind.Core;
 using Tradewind.MarketData.Tests.Infrastructure;
-using Tradewind.MarketData.Tests.Venues.Binance;
 using Tradewind.MarketData.Venues;
 using Tradewind.MarketData.Venues.Upbit;
 
@@ -23,8 +22,7 @@ public sealed class UpbitQuoteTests
             app.MapGet("/v1/ticker", () => UpbitFakes.Json(UpbitFakes.Fixture("ticker.json")));
             app.MapGet("/v1/orderbook", () => UpbitFakes.Json(UpbitFakes.Fixture("orderbook.json")));
         });
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
 
         var quote = await provider.GetTickerAsync(BtcKrw, CancellationToken.None);
 
@@ -39,8 +37,7 @@ public sealed class UpbitQuoteTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/v1/orderbook", () => UpbitFakes.Json(UpbitFakes.Fixture("orderbook.json"))));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
 
         var book = await provider.GetTopOfBookAsync(BtcKrw, CancellationToken.None);
 
@@ -50,8 +47,7 @@ public sealed class UpbitQuoteTests
     [Fact]
     public async Task GetFundingRatesAsync_Always_ThrowsDataUnavailableNamingPerpetualVenues()
     {
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, time: VenueTestKit.Clock());
+        var provider = new UpbitMarketDataProvider(VenueTestKit.Http, time: VenueTestKit.Clock());
 
         var ex = await Assert.ThrowsAsync<TradewindException>(() =>
             provider.GetFundingRatesAsync(BtcKrw, 0, 1, CancellationToken.None));
@@ -66,8 +62,7 @@ public sealed class UpbitQuoteTests
         var clock = VenueTestKit.Clock();
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/v1/market/all", () => UpbitFakes.Json(UpbitFakes.Fixture("market-all.json"))));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
+        var provider = UpbitFakes.Provider(server, clock);
 
         var specs = await provider.GetInstrumentsAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(30));
@@ -117,16 +112,8 @@ public sealed class UpbitQuoteTests
     [InlineData("UPBIT:KRW/BTC")]
     public async Task GetCandlesAsync_UnknownMarket_ThrowsUnknownSymbolWithCloseMatches(string ticker)
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-        {
-            app.MapGet("/v1/candles/days", () => Results.Text(UpbitFakes.Fixture("error-code-not-found.json"), "application/json", statusCode: 404));
-            app.MapGet("/v1/market/all", () => UpbitFakes.Json(UpbitFakes.Fixture("market-all.json")));
-        });
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(Ticker.Parse(ticker), Timeframe.D1, T, T + 86_400_000, null, CancellationToken.None));
+        var ex = await DailyCandlesFailAsync(
+            () => Results.Text(UpbitFakes.Fixture("error-code-not-found.json"), "application/json", statusCode: 404), ticker);
 
         Assert.Equal(ErrorCode.UnknownSymbol, ex.Code);
         Assert.StartsWith("Close matches on upbit: UPBIT:BTC/KRW", ex.Suggestion, StringComparison.Ordinal);
@@ -136,13 +123,8 @@ public sealed class UpbitQuoteTests
     [Fact]
     public async Task GetCandlesAsync_OtherUpbitErrorBody_ThrowsVenueErrorWithTheMessage()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/v1/candles/days", () => Results.Text(UpbitFakes.Fixture("error-invalid-parameter.json"), "application/json", statusCode: 400)));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(BtcKrw, Timeframe.D1, T, T + 86_400_000, null, CancellationToken.None));
+        var ex = await DailyCandlesFailAsync(
+            () => Results.Text(UpbitFakes.Fixture("error-invalid-parameter.json"), "application/json", statusCode: 400));
 
         Assert.Equal(ErrorCode.VenueError, ex.Code);
         Assert.Contains("Invalid parameter. Check the given value!", ex.Message, StringComparison.Ordinal);
@@ -152,13 +134,7 @@ public sealed class UpbitQuoteTests
     [Fact]
     public async Task GetCandlesAsync_HtmlInsteadOfJson_ThrowsVenueErrorSayingMalformed()
     {
-        await using var server = await LoopbackVenueServer.StartAsync(app =>
-            app.MapGet("/v1/candles/days", () => Results.Text("<html><body>Maintenance</body></html>", "text/html")));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
-
-        var ex = await Assert.ThrowsAsync<TradewindException>(() =>
-            provider.GetCandlesAsync(BtcKrw, Timeframe.D1, T, T + 86_400_000, null, CancellationToken.None));
+        var ex = await DailyCandlesFailAsync(() => Results.Text("<html><body>Maintenance</body></html>", "text/html"));
 
         Assert.Equal(ErrorCode.VenueError, ex.Code);
         Assert.Contains("malformed JSON", ex.Message, StringComparison.Ordinal);
@@ -186,8 +162,7 @@ public sealed class UpbitQuoteTests
                     UpbitFakes.ParseTo(q["to"]!),
                     int.Parse(q["count"]!, System.Globalization.CultureInfo.InvariantCulture)));
             }));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
+        var provider = UpbitFakes.Provider(server, clock);
 
         var series = await VenueTestKit.AdvanceUntilDone(
             provider.GetCandlesAsync(BtcKrw, Timeframe.M1, T, T + 10 * Minute, null, CancellationToken.None),
@@ -211,8 +186,7 @@ public sealed class UpbitQuoteTests
                 seenAt.Enqueue(clock.GetUtcNow());
                 ctx.Response.Headers[UpbitRequestPacer.Header] = "group=candles; min=1799; sec=0";
             }));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, clock);
+        var provider = UpbitFakes.Provider(server, clock);
 
         var task = provider.GetCandlesAsync(BtcKrw, Timeframe.M1, T, T + 300 * Minute, null, CancellationToken.None);
         await VenueTestKit.WaitUntil(() => provider.Pacer.Waits == 1, "the pacer holds the second page");
@@ -232,8 +206,7 @@ public sealed class UpbitQuoteTests
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             UpbitFakes.MapCandles(app, "/v1/candles/minutes/1", "candles-minutes.json", Timeframe.M1, onRequest: ctx =>
                 ctx.Response.Headers[UpbitRequestPacer.Header] = "group=candles; min=1799; sec=9"));
-        using var http = new HttpClient();
-        var provider = new UpbitMarketDataProvider(http, new VenueEndpoint { BaseUrl = server.BaseUrl }, VenueTestKit.Clock());
+        var provider = UpbitFakes.Provider(server);
 
         var series = await provider.GetCandlesAsync(BtcKrw, Timeframe.M1, T, T + 600 * Minute, null, CancellationToken.None);
 
@@ -247,14 +220,13 @@ public sealed class UpbitQuoteTests
     {
         await using var server = await LoopbackVenueServer.StartAsync(app =>
             app.MapGet("/relay/upbit/v1/orderbook", () => UpbitFakes.Json(UpbitFakes.Fixture("orderbook.json"))));
-        using var http = new HttpClient();
         var endpoint = new VenueEndpoint { BaseUrl = new Uri(server.BaseUrl, "relay/upbit") };
-        var provider = new UpbitMarketDataProvider(http, endpoint, VenueTestKit.Clock());
+        var provider = new UpbitMarketDataProvider(VenueTestKit.Http, endpoint, VenueTestKit.Clock());
 
         await provider.GetTopOfBookAsync(BtcKrw, CancellationToken.None);
 
         Assert.Equal(["/relay/upbit/v1/orderbook?markets=KRW-BTC"], VenueTestKit.Paths(server));
-        Assert.Equal(new Uri("https://api.upbit.com"), new UpbitMarketDataProvider(http).Endpoint.BaseUrl);
+        Assert.Equal(new Uri("https://api.upbit.com"), new UpbitMarketDataProvider(VenueTestKit.Http).Endpoint.BaseUrl);
     }
 
     [Theory]
@@ -293,4 +265,19 @@ public sealed class UpbitQuoteTests
     [InlineData("2018-04-18T10:16:00+09:00")]
     public void TryParseUtc_NotAUtcTime_ReturnsFalse(string text) =>
         Assert.False(UpbitJson.TryParseUtc(System.Text.Encoding.UTF8.GetBytes(text), out _));
+
+    /// <summary>
+    /// Asks for a day of candles from a fake Upbit whose day-candle endpoint always gives <paramref name="candles"/>
+    /// (the market list is the documented one, for suggestions); returns the error.
+    /// </summary>
+    private static async Task<TradewindException> DailyCandlesFailAsync(Func<IResult> candles, string ticker = "UPBIT:BTC/KRW")
+    {
+        await using var server = await LoopbackVenueServer.StartAsync(app =>
+        {
+            app.MapGet("/v1/candles/days", candles);
+            app.MapGet("/v1/market/all", () => UpbitFakes.Json(UpbitFakes.Fixture("market-all.json")));
+        });
+        return await Assert.ThrowsAsync<TradewindException>(() =>
+            UpbitFakes.Provider(server).GetCandlesAsync(Ticker.Parse(ticker), Timeframe.D1, T, T + 86_400_000, null, CancellationToken.None));
+    }
 }
