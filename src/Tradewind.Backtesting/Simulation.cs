@@ -390,11 +390,22 @@ internal sealed class Simulation : IPortfolioView
                 }
             }
 
+            // The sales just paid fees and slippage: weight entries are sized again on what is left, so a reversal
+            // or a rotation into another ticker stays fundable.
+            var after = _cash;
+            foreach (var leg in legs)
+            {
+                if (leg.Side != 0)
+                {
+                    after += leg.Value(leg.Active ? ReferencePrice(leg, atOpen) : leg.LastPrice);
+                }
+            }
+
             foreach (var leg in legs)
             {
                 if (leg.HasPending && leg.Active && !double.IsNaN(leg.Target))
                 {
-                    Increase(leg, atOpen, t);
+                    Increase(leg, atOpen, after, t);
                 }
             }
         }
@@ -441,21 +452,8 @@ internal sealed class Simulation : IPortfolioView
         }
 
         var side = leg.PendingSide;
-        var size = leg.PendingSize;
+        var raw = RawEntryQuantity(leg, equity, price);
         var fillPrice = price * (1 + (side * _slippage));
-        var raw = size.Kind switch
-        {
-            // Margin plus opening fee equal the weight's share of equity, so Weight(1) from flat is "all in".
-            SizeKind.Weight => size.Value * equity / (fillPrice * ((1 / leg.Leverage) + _fee)),
-            SizeKind.Quantity => size.Value,
-            _ => size.Value / price,
-        };
-        raw *= leg.PendingKeep;
-        if (!(raw > 0))
-        {
-            raw = 0;
-        }
-
         var quantity = FloorLot(raw, leg.LotStep);
         if (quantity <= 0 && raw > 0 && leg.Side != side)
         {
@@ -470,6 +468,22 @@ internal sealed class Simulation : IPortfolioView
         leg.ReduceReason = quantity <= 0 ? ExitReason.Signal : leg.Side == side ? ExitReason.Rebalance : ExitReason.Reversal;
         leg.Target = side * quantity;
         return leg.Side != 0 || quantity > 0;
+    }
+
+    /// <summary>The unrounded quantity a pending entry asks for at <paramref name="price"/> with <paramref name="equity"/>.</summary>
+    private double RawEntryQuantity(LegState leg, double equity, double price)
+    {
+        var size = leg.PendingSize;
+        var fillPrice = price * (1 + (leg.PendingSide * _slippage));
+        var raw = size.Kind switch
+        {
+            // Margin plus opening fee equal the weight's share of equity, so Weight(1) from flat is "all in".
+            SizeKind.Weight => size.Value * equity / (fillPrice * ((1 / leg.Leverage) + _fee)),
+            SizeKind.Quantity => size.Value,
+            _ => size.Value / price,
+        };
+        raw *= leg.PendingKeep;
+        return raw > 0 ? raw : 0;
     }
 
     private void Reduce(LegState leg, bool atOpen, long t)
@@ -503,7 +517,7 @@ internal sealed class Simulation : IPortfolioView
         ClosePart(leg, quantity, price, leg.ReduceReason, t);
     }
 
-    private void Increase(LegState leg, bool atOpen, long t)
+    private void Increase(LegState leg, bool atOpen, double equity, long t)
     {
         var target = leg.Target;
         if (target == 0)
@@ -517,7 +531,13 @@ internal sealed class Simulation : IPortfolioView
             return;
         }
 
-        var quantity = Math.Abs(target) - leg.Quantity;
+        var wanted = Math.Abs(target);
+        if (leg.PendingEntry && leg.PendingSize.Kind == SizeKind.Weight)
+        {
+            wanted = Math.Min(wanted, FloorLot(RawEntryQuantity(leg, equity, ReferencePrice(leg, atOpen)), leg.LotStep));
+        }
+
+        var quantity = wanted - leg.Quantity;
         if (quantity <= 0)
         {
             return;

@@ -153,4 +153,17 @@ public sealed class PositionTests
         // Short equity at bar 2: margin 10000 + 100 * (100 - 90).
         Assert.Equal(11000, result.Equity.Equity[2], Tol);
     }
+
+    [Fact]
+    public void Run_ReversalAllInWithFees_IsFundedFromTheClosedPosition()
+    {
+        var options = new BacktestOptions { TradingFee = 0.001, Slippage = 0.001 };
+        var result = Script(Data, options, (0, Long(OrderSize.Weight(1))), (1, Short(OrderSize.Weight(1))));
+
+        Assert.Empty(result.RejectedOrders);
+        Assert.Equal(2, result.Trades.Count);
+        Assert.Equal(ExitReason.Reversal, result.Trades[0].ExitReason);
+        Assert.Equal(PositionSide.Short, result.Trades[1].Side);
+        Assert.Equal(2, result.Trades[1].EntryBar);
+    }
 }
