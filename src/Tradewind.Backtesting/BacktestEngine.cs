@@ -34,7 +34,8 @@ public static class BacktestEngine
         {
             var (start, end) = windows[i];
             var state = CreateState(i, legs[i], start, end, options, share);
-            var timeline = legs[i].Candles.Time.AsSpan(start, end - start).ToArray();
+            var all = legs[i].Candles.Time;
+            var timeline = start == 0 && end == all.Length ? all : all.AsSpan(start, end - start).ToArray();
             var simulation = new Simulation([state], timeline, request.Timeframe, options, share, isolated: true);
             simulation.Run(cancellationToken);
             simulations[i] = simulation;
@@ -125,7 +126,9 @@ public static class BacktestEngine
             (time, equity, cash, gross, exposed) = Aggregate(simulations);
         }
 
-        var exposurePct = new double[time.Length];
+        // The gross column becomes the exposure percent in place: nothing else reads it after this. The time column
+        // may be the candles' own array; like them, result columns are read-only by convention.
+        var exposurePct = gross;
         for (var i = 0; i < time.Length; i++)
         {
             exposurePct[i] = equity[i] > 0 ? gross[i] / equity[i] * 100 : 0;
@@ -204,7 +207,7 @@ public static class BacktestEngine
             {
                 initial = simulation.InitialCash;
                 finalEquity = simulation.EquityColumn[^1];
-                maxDd = MetricsCalculator.DrawdownEpisodes(simulation.Timeline, MetricsCalculator.Drawdowns(simulation.EquityColumn, initial)).Max;
+                maxDd = MaxDrawdown(simulation.EquityColumn, initial);
             }
             else
             {
@@ -268,13 +271,7 @@ public static class BacktestEngine
     /// </summary>
     private static (long[] Time, double[] Equity, double[] Cash, double[] Gross, bool[] Exposed) Aggregate(Simulation[] simulations)
     {
-        var timelines = new List<long>();
-        foreach (var s in simulations)
-        {
-            timelines.AddRange(s.Timeline);
-        }
-
-        var time = timelines.Distinct().Order().ToArray();
+        var time = UnionOf(simulations);
         var n = time.Length;
         var equity = new double[n];
         var cash = new double[n];
@@ -309,6 +306,51 @@ public static class BacktestEngine
         }
 
         return (time, equity, cash, gross, exposed);
+    }
+
+    private static long[] UnionOf(Simulation[] simulations)
+    {
+        var first = simulations[0].Timeline;
+        var same = true;
+        foreach (var s in simulations)
+        {
+            if (!s.Timeline.AsSpan().SequenceEqual(first))
+            {
+                same = false;
+                break;
+            }
+        }
+
+        if (same)
+        {
+            return first;
+        }
+
+        var total = 0;
+        foreach (var s in simulations)
+        {
+            total += s.Timeline.Length;
+        }
+
+        var all = new long[total];
+        var offset = 0;
+        foreach (var s in simulations)
+        {
+            s.Timeline.CopyTo(all, offset);
+            offset += s.Timeline.Length;
+        }
+
+        Array.Sort(all);
+        var unique = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (unique == 0 || all[i] != all[unique - 1])
+            {
+                all[unique++] = all[i];
+            }
+        }
+
+        return all.AsSpan(0, unique).ToArray();
     }
 
     private static (int Start, int End)[] ValidateLegs(BacktestRequest request)
@@ -379,6 +421,10 @@ public static class BacktestEngine
     private static void CheckBars(BacktestLeg leg, int start, int end, Timeframe timeframe)
     {
         var c = leg.Candles;
+
+        // Bars up to a day long are aligned on multiples of their length since the epoch (UTC); weeks and months
+        // need the calendar.
+        var length = timeframe.IsCalendarMonth || timeframe == Timeframe.W1 ? 0 : timeframe.NominalMilliseconds;
         for (var i = start; i < end; i++)
         {
             double o = c.Open[i], h = c.High[i], l = c.Low[i], cl = c.Close[i];
@@ -390,7 +436,7 @@ public static class BacktestEngine
                     "Prices must be positive finite numbers with high >= low; repair or drop that bar.");
             }
 
-            if (!timeframe.IsAligned(c.Time[i]))
+            if (length > 0 ? c.Time[i] % length != 0 : !timeframe.IsAligned(c.Time[i]))
             {
                 ThrowHelper.Throw(
                     ErrorCode.ValidationError,
@@ -435,6 +481,19 @@ public static class BacktestEngine
                 ThrowHelper.Throw(ErrorCode.ValidationError, $"{leg.Ticker}: funding events are out of order at {TimeFormat.ToIso(funding[i].Time)}.", "Sort the funding series by time.");
             }
         }
+    }
+
+    private static double MaxDrawdown(double[] equity, double initial)
+    {
+        var peak = initial;
+        var max = 0.0;
+        foreach (var e in equity)
+        {
+            peak = Math.Max(peak, e);
+            max = Math.Max(max, peak > 0 ? (1 - (e / peak)) * 100 : 0);
+        }
+
+        return max;
     }
 
     private static string Fmt(double value) => value.ToString(CultureInfo.InvariantCulture);

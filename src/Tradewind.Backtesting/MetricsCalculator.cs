@@ -37,12 +37,23 @@ internal static class MetricsCalculator
             return (365, AnnualizationSource.AssumedAlwaysOpen);
         }
 
+        // Weekday of each bar from its UTC day; one division per day, not per bar.
         var weekend = 0;
+        var dayEnd = long.MinValue;
+        var isWeekend = false;
         foreach (var t in time)
         {
-            // 1970-01-01 was a Thursday: with Sunday = 0, day d is weekday (d + 4) mod 7.
-            var weekday = (int)(((FloorDiv(t, DayMs) % 7) + 11) % 7);
-            if (weekday is 0 or 6)
+            if (t >= dayEnd)
+            {
+                var day = FloorDiv(t, DayMs);
+                dayEnd = (day + 1) * DayMs;
+
+                // 1970-01-01 was a Thursday: with Sunday = 0, day d is weekday (d + 4) mod 7.
+                var weekday = (int)(((day % 7) + 11) % 7);
+                isWeekend = weekday is 0 or 6;
+            }
+
+            if (isWeekend)
             {
                 weekend++;
             }
@@ -60,12 +71,19 @@ internal static class MetricsCalculator
         var returns = new List<double>();
         var previous = initialCash;
         var perBar = timeframe > Timeframe.D1;
-        for (var i = 0; i < time.Length; i++)
+        var n = time.Length;
+        var dayEnd = n > 0 ? (FloorDiv(time[0], DayMs) + 1) * DayMs : 0;
+        for (var i = 0; i < n; i++)
         {
-            var lastOfPeriod = i == time.Length - 1 || perBar || FloorDiv(time[i], DayMs) != FloorDiv(time[i + 1], DayMs);
+            var lastOfPeriod = i == n - 1 || perBar || time[i + 1] >= dayEnd;
             if (!lastOfPeriod)
             {
                 continue;
+            }
+
+            if (i < n - 1 && !perBar)
+            {
+                dayEnd = (FloorDiv(time[i + 1], DayMs) + 1) * DayMs;
             }
 
             returns.Add(previous > 0 ? (equity[i] / previous) - 1 : 0);

@@ -155,6 +155,8 @@ internal sealed class Simulation : IPortfolioView
             }
 
             var t = _timeline[step];
+
+            // At the open: which tickers have a bar now, and the levels their open already passed.
             foreach (var leg in legs)
             {
                 var active = leg.Cursor < leg.End && leg.Time[leg.Cursor] == t;
@@ -162,14 +164,7 @@ internal sealed class Simulation : IPortfolioView
                 if (active)
                 {
                     leg.Bar = leg.Cursor;
-                }
-            }
-
-            if (_openPositions > 0)
-            {
-                foreach (var leg in legs)
-                {
-                    if (leg.Active && leg.Side != 0)
+                    if (leg.Side != 0)
                     {
                         CheckOpen(leg, t);
                     }
@@ -181,26 +176,8 @@ internal sealed class Simulation : IPortfolioView
                 FillPending(atOpen: true, t);
             }
 
-            foreach (var leg in legs)
-            {
-                if (leg.Active && leg.FundingCursor < leg.Funding.Length)
-                {
-                    SettleFunding(leg, t);
-                }
-            }
-
+            // Inside the bar and at its close; each ticker on its own.
             var exposed = _openPositions > 0;
-            if (exposed)
-            {
-                foreach (var leg in legs)
-                {
-                    if (leg.Active && leg.Side != 0)
-                    {
-                        CheckIntrabar(leg, t);
-                    }
-                }
-            }
-
             foreach (var leg in legs)
             {
                 if (!leg.Active)
@@ -208,18 +185,29 @@ internal sealed class Simulation : IPortfolioView
                     continue;
                 }
 
+                if (leg.FundingCursor < leg.Funding.Length)
+                {
+                    SettleFunding(leg, t);
+                }
+
                 var bar = leg.Bar;
+                if (leg.Side != 0)
+                {
+                    CheckIntrabar(leg, t);
+                    if (leg.Side > 0)
+                    {
+                        leg.Extreme = Math.Max(leg.Extreme, leg.High[bar]);
+                    }
+                    else if (leg.Side < 0)
+                    {
+                        leg.Extreme = Math.Min(leg.Extreme, leg.Low[bar]);
+                    }
+                }
+
                 leg.LastPrice = leg.Close[bar];
-                if (leg.Side > 0)
-                {
-                    leg.Extreme = Math.Max(leg.Extreme, leg.High[bar]);
-                }
-                else if (leg.Side < 0)
-                {
-                    leg.Extreme = Math.Min(leg.Extreme, leg.Low[bar]);
-                }
             }
 
+            // Programs run once every ticker's close is known, since a script may read other tickers' positions.
             if (!_bankrupt)
             {
                 foreach (var leg in legs)
@@ -237,14 +225,6 @@ internal sealed class Simulation : IPortfolioView
             }
 
             Record(step, t, exposed || _openPositions > 0);
-
-            foreach (var leg in legs)
-            {
-                if (leg.Active)
-                {
-                    leg.Cursor++;
-                }
-            }
         }
 
         Finish();
@@ -885,6 +865,13 @@ internal sealed class Simulation : IPortfolioView
         _cashColumn[step] = _cash;
         _exposure[step] = gross;
         _exposed[step] = exposed;
+        foreach (var leg in _legs)
+        {
+            if (leg.Active)
+            {
+                leg.Cursor++;
+            }
+        }
     }
 
     private static long LegTime(LegState leg, long fallback) => leg.Bar >= leg.Start && leg.Bar < leg.End ? leg.Time[leg.Bar] : fallback;
