@@ -11,8 +11,8 @@ public static class BacktestEngine
 {
     /// <summary>Validates the request, runs it, and computes the statistics.</summary>
     /// <param name="request">Tickers with data and programs, the timeframe, and the options.</param>
-    /// <param name="progress">Optional: receives the fraction of tickers (isolated) or bars (cross) done, 0..1.</param>
-    /// <param name="cancellationToken">Checked every few thousand bars.</param>
+    /// <param name="progress">Optional: receives the fraction done, 0..1, every 65536 bars and after each ticker (isolated).</param>
+    /// <param name="cancellationToken">Checked every 65536 bars.</param>
     public static BacktestResult Run(BacktestRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -37,7 +37,7 @@ public static class BacktestEngine
             var all = legs[i].Candles.Time;
             var timeline = start == 0 && end == all.Length ? all : all.AsSpan(start, end - start).ToArray();
             var simulation = new Simulation([state], timeline, request.Timeframe, options, share, isolated: true);
-            simulation.Run(cancellationToken);
+            simulation.Run(cancellationToken, progress, i / (double)legs.Count, 1.0 / legs.Count);
             simulations[i] = simulation;
             progress?.Report((i + 1) / (double)legs.Count);
         }
@@ -57,7 +57,7 @@ public static class BacktestEngine
 
         var timeline = UnionTimeline(legs, windows);
         var simulation = new Simulation(states, timeline, request.Timeframe, options, options.InitialCash, isolated: false);
-        simulation.Run(cancellationToken);
+        simulation.Run(cancellationToken, progress);
         progress?.Report(1);
         return Compose(request, windows, [simulation]);
     }

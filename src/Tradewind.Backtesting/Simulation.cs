@@ -143,15 +143,20 @@ internal sealed class Simulation : IPortfolioView
         return new PositionState(leg.SignedQuantity, leg.PositionSide, leg.EntryPrice, leg.Bar - leg.EntryBar, upnlPct);
     }
 
-    public void Run(CancellationToken cancellationToken)
+    /// <summary>Runs the bar loop; <paramref name="progress"/> hears offset + scale * (share of bars done) now and then.</summary>
+    public void Run(CancellationToken cancellationToken, IProgress<double>? progress = null, double offset = 0, double scale = 1)
     {
         var legs = _legs;
         var nextOpen = _fill == FillTiming.NextOpen;
         for (var step = 0; step < _timeline.Length; step++)
         {
-            if ((step & 0xFFF) == 0)
+            if ((step & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (step > 0)
+                {
+                    progress?.Report(offset + (scale * step / _timeline.Length));
+                }
             }
 
             var t = _timeline[step];

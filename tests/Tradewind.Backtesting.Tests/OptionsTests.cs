@@ -162,4 +162,32 @@ public sealed class OptionsTests
 
         Assert.Equal(RejectReason.InvalidSize, Assert.Single(result.RejectedOrders).Reason);
     }
+
+    [Fact]
+    public void Run_Progress_RisesToOne()
+    {
+        var data = Bars.RandomWalk(200_000, 5, step: 60_000);
+        var seen = new List<double>();
+        var progress = new SynchronousProgress(seen);
+
+        BacktestEngine.Run(new BacktestRequest([Leg(Specs.Spot(Specs.Btc), data)], Timeframe.M1, BacktestOptions.Default), progress);
+
+        Assert.True(seen.Count >= 3);
+        Assert.Equal(seen.Order(), seen);
+        Assert.Equal(1, seen[^1]);
+    }
+
+    [Fact]
+    public void Run_Cancelled_Throws()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => BacktestEngine.Run(new BacktestRequest([Leg(Specs.Spot(Specs.Btc))], Timeframe.H1, BacktestOptions.Default), null, cancel.Token));
+    }
+
+    private sealed class SynchronousProgress(List<double> seen) : IProgress<double>
+    {
+        public void Report(double value) => seen.Add(value);
+    }
 }
