@@ -134,4 +134,56 @@ public sealed class PropertyTests
             return true;
         }).Check(Seeded(100, 20240102));
     }
+
+    [Fact]
+    public void Run_AnyScenario_BooksBalance()
+    {
+        int liquidations = 0, reversals = 0, stops = 0, openAtEnd = 0;
+        Prop.ForAll(Scenarios().ToArbitrary(), s =>
+        {
+            var btc = Bars.RandomWalk(s.Bars + s.Extra, (ulong)s.Seed);
+            var eth = Bars.RandomWalk(s.Bars + s.Extra, (ulong)s.Seed + 9);
+            var perp = new Ticker(ExchangeId.BinanceFuturesUsd, "ETH", "USDT");
+            var funding = Enumerable.Range(0, (s.Bars + s.Extra) / 8).Select(i => new FundingRate(Bars.T0 + (i * 8 * Bars.Hour), ((i % 7) - 3) * 0.0003)).ToList();
+            var legs = new[]
+            {
+                new BacktestLeg(Specs.Spot(Specs.Btc), btc, new SmaCrossProgram(btc, s.Fast, s.Slow, shorts: true, stop: 3, weight: 0.4)),
+                new BacktestLeg(Specs.Perp(perp), eth, new SmaCrossProgram(eth, s.Fast, s.Slow + 2, shorts: true, trail: s.Leverage < 8 ? 2 : null, weight: 0.5), funding),
+            };
+            var options = new BacktestOptions
+            {
+                Mode = s.Seed % 2 == 0 ? BacktestMode.Cross : BacktestMode.Isolated,
+                Fill = s.Close ? FillTiming.Close : FillTiming.NextOpen,
+                EndOfData = s.KeepOpen ? EndOfDataPolicy.KeepOpen : EndOfDataPolicy.CloseAtLastClose,
+                Leverage = s.Leverage,
+                MaintenanceMarginRate = 0.004,
+                TradingFee = 0.001,
+                Slippage = 0.0007,
+            };
+
+            var result = BacktestEngine.Run(new BacktestRequest(legs, Timeframe.H1, options));
+
+            // Cash in = cash out: every unit of PnL, fee and funding is on a trade or an open position.
+            var tradePnl = result.Trades.Sum(t => t.Pnl);
+            var openPnl = result.OpenPositions.Sum(p => p.UnrealizedPnl - p.Fees - p.Funding);
+            var fees = result.Trades.Sum(t => t.Fees) + result.OpenPositions.Sum(p => p.Fees);
+            var fundingTotal = result.Trades.Sum(t => t.Funding) + result.OpenPositions.Sum(p => p.Funding);
+            var scale = Math.Max(1, Math.Abs(result.Metrics.FinalEquity));
+            Assert.Equal(result.Metrics.FinalEquity, 10_000 + tradePnl + openPnl, 1e-7 * scale);
+            Assert.Equal(result.Metrics.FeesPaid, fees, 1e-7 * scale);
+            Assert.Equal(result.Metrics.FundingPaid, fundingTotal, 1e-7 * scale);
+            Assert.Equal(result.Metrics.FinalEquity - 10_000, result.Tickers.Sum(t => t.Pnl), 1e-7 * scale);
+            Assert.Equal(result.Liquidations.Count, result.Trades.Count(t => t.ExitReason == ExitReason.Liquidation));
+            Assert.All(result.Trades, t => Assert.True(t.Quantity > 0 && t.ExitTime >= t.EntryTime));
+            Assert.All(result.Equity.Cash, c => Assert.True(c >= -1e-6 * scale, $"cash {c}"));
+            liquidations += result.Liquidations.Count;
+            reversals += result.Trades.Count(t => t.ExitReason == ExitReason.Reversal);
+            stops += result.Trades.Count(t => t.ExitReason is ExitReason.StopLoss or ExitReason.TrailingStop);
+            openAtEnd += result.OpenPositions.Count;
+            return true;
+        }).Check(Seeded(150, 20240103));
+
+        // The cases reach every path that moves money.
+        Assert.True(liquidations > 0 && reversals > 0 && stops > 0 && openAtEnd > 0, $"{liquidations} {reversals} {stops} {openAtEnd}");
+    }
 }
