@@ -36,16 +36,22 @@ internal static class Fixtures
     }
 
     /// <summary>backtesting.py's GOOG daily bars: <c>,Open,High,Low,Close,Volume</c> with a date first column.</summary>
-    public static CandleSeries Goog()
+    public static CandleSeries Goog() => Csv("backtestingpy-GOOG-1d.csv");
+
+    /// <summary>backtesting.py's SOL/USDT 1h bars: <c>timestamp,Open,High,Low,Close,Volume</c>.</summary>
+    public static CandleSeries Solana() => Csv("backtestingpy-SOLUSDT-1h.csv");
+
+    private static CandleSeries Csv(string name)
     {
         var builder = new CandleSeriesBuilder();
-        foreach (var line in File.ReadLines(PathOf("backtestingpy-GOOG-1d.csv")).Skip(1))
+        foreach (var line in File.ReadLines(PathOf(name)).Skip(1))
         {
             var f = line.Split(',');
-            var time = TimeFormat.ParseUtc(f[0], "date");
-            builder.Add(time, double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture), double.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture));
+            builder.Add(TimeFormat.ParseUtc(f[0], "date"), Number(f[1]), Number(f[2]), Number(f[3]), Number(f[4]), Number(f[5]));
         }
 
         return builder.Build();
     }
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }
