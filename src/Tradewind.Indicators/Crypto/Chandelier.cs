@@ -1,3 +1,5 @@
+using Tradewind.Indicators.Volatility;
+
 namespace Tradewind.Indicators.Crypto;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Tradewind.Indicators.Crypto;
 /// </summary>
 public static class Chandelier
 {
-    public static int Lookback(int period) => AverageTrueRange.Lookback(period);
+    public static int Lookback(int period) => Atr.Lookback(period);
 
     public static void Compute(
         ReadOnlySpan<double> high,
@@ -22,10 +24,10 @@ public static class Chandelier
         var lookback = Lookback(period);
         RollingExtremes.Highest(high, period, longStop);
         RollingExtremes.Lowest(low, period, shortStop);
-        var atr = new AverageTrueRange(period);
+        var atr = new AtrSmoothing(period);
         for (var i = 0; i < n; i++)
         {
-            var range = atr.Update(high[i], low[i], close[i]);
+            var range = atr.Next(high[i], low[i], close[i]);
             if (i < lookback)
             {
                 longStop[i] = double.NaN;
@@ -78,7 +80,7 @@ public sealed class ChandelierState : IIndicatorState
     private readonly ExtremeWindow _lowest;
     private readonly int _period;
     private readonly double _multiplier;
-    private AverageTrueRange _atr;
+    private AtrSmoothing _atr;
 
     public ChandelierState(int period, double multiplier)
     {
@@ -87,7 +89,7 @@ public sealed class ChandelierState : IIndicatorState
         _multiplier = multiplier;
         _highest = new ExtremeWindow(period, highest: true);
         _lowest = new ExtremeWindow(period, highest: false);
-        _atr = new AverageTrueRange(period);
+        _atr = new AtrSmoothing(period);
     }
 
     public int WarmUpPeriod => Chandelier.Lookback(_period) + 1;
@@ -98,7 +100,7 @@ public sealed class ChandelierState : IIndicatorState
     {
         _highest.Push(high);
         _lowest.Push(low);
-        var range = _atr.Update(high, low, close);
+        var range = _atr.Next(high, low, close);
         if (double.IsNaN(range))
         {
             return (double.NaN, double.NaN);
@@ -116,7 +118,7 @@ public sealed class ChandelierState : IIndicatorState
     {
         _highest.Reset();
         _lowest.Reset();
-        _atr = new AverageTrueRange(_period);
+        _atr = new AtrSmoothing(_period);
         IsReady = false;
     }
 }
