@@ -1,3 +1,4 @@
+using Tradewind.Indicators.Statistics;
 using Tradewind.Indicators.Volatility;
 
 namespace Tradewind.Indicators.Crypto;
@@ -22,8 +23,8 @@ public static class Chandelier
     {
         var n = close.Length;
         var lookback = Lookback(period);
-        RollingExtremes.Highest(high, period, longStop);
-        RollingExtremes.Lowest(low, period, shortStop);
+        RollingExtreme.Compute<HighestSide>(high, period, RescanTies.Latest, longStop);
+        RollingExtreme.Compute<LowestSide>(low, period, RescanTies.Latest, shortStop);
         var atr = new AtrSmoothing(period);
         for (var i = 0; i < n; i++)
         {
@@ -76,8 +77,7 @@ public static class Chandelier
 /// <summary>Streaming chandelier exit; equals <see cref="Chandelier.Compute"/> bit for bit.</summary>
 public sealed class ChandelierState : IIndicatorState
 {
-    private readonly ExtremeWindow _highest;
-    private readonly ExtremeWindow _lowest;
+    private readonly HighLowWindow _window;
     private readonly int _period;
     private readonly double _multiplier;
     private AtrSmoothing _atr;
@@ -87,8 +87,7 @@ public sealed class ChandelierState : IIndicatorState
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         _period = period;
         _multiplier = multiplier;
-        _highest = new ExtremeWindow(period, highest: true);
-        _lowest = new ExtremeWindow(period, highest: false);
+        _window = new HighLowWindow(period, RescanTies.Latest);
         _atr = new AtrSmoothing(period);
     }
 
@@ -98,8 +97,7 @@ public sealed class ChandelierState : IIndicatorState
 
     public (double Long, double Short) Update(double high, double low, double close)
     {
-        _highest.Push(high);
-        _lowest.Push(low);
+        _window.Add(high, low);
         var range = _atr.Next(high, low, close);
         if (double.IsNaN(range))
         {
@@ -108,7 +106,7 @@ public sealed class ChandelierState : IIndicatorState
 
         IsReady = true;
         var offset = range * _multiplier;
-        return (_highest.Value - offset, _lowest.Value + offset);
+        return (_window.Highest - offset, _window.Lowest + offset);
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) =>
@@ -116,8 +114,7 @@ public sealed class ChandelierState : IIndicatorState
 
     public void Reset()
     {
-        _highest.Reset();
-        _lowest.Reset();
+        _window.Reset();
         _atr = new AtrSmoothing(_period);
         IsReady = false;
     }
