@@ -28,18 +28,10 @@ public sealed class ParityTests
         var parameters = definition.DefaultParameters();
         var batch = IndicatorRunner.Batch(definition, data, parameters);
         var stream = IndicatorRunner.Stream(definition, data, parameters);
+        StreamParity.AssertOutputsIdentical(definition, batch, stream, $"{indicator} on {dataset}");
         var lookback = definition.LookbackFor(parameters);
         for (var o = 0; o < batch.Length; o++)
         {
-            for (var i = 0; i < data.Length; i++)
-            {
-                var b = batch[o][i];
-                var s = stream[o][i];
-                Assert.True(
-                    BitConverter.DoubleToInt64Bits(b) == BitConverter.DoubleToInt64Bits(s) || (double.IsNaN(b) && double.IsNaN(s)),
-                    $"{indicator} {definition.Outputs[o].Name}[{i}] on {dataset}: batch {b:R}, stream {s:R}");
-            }
-
             for (var i = 0; i < Math.Min(lookback, data.Length); i++)
             {
                 Assert.True(double.IsNaN(batch[o][i]), $"{indicator} {definition.Outputs[o].Name}[{i}] must be NaN during the {lookback}-bar lookback");
@@ -60,17 +52,7 @@ public sealed class ParityTests
         var data = Dataset.Load(golden.Dataset);
         var batch = IndicatorRunner.Batch(definition, data, golden.Params, golden.Inputs);
         var stream = IndicatorRunner.Stream(definition, data, golden.Params, golden.Inputs);
-        for (var o = 0; o < batch.Length; o++)
-        {
-            for (var i = 0; i < data.Length; i++)
-            {
-                var b = batch[o][i];
-                var s = stream[o][i];
-                Assert.True(
-                    BitConverter.DoubleToInt64Bits(b) == BitConverter.DoubleToInt64Bits(s) || (double.IsNaN(b) && double.IsNaN(s)),
-                    $"{file} {definition.Outputs[o].Name}[{i}]: batch {b:R}, stream {s:R}");
-            }
-        }
+        StreamParity.AssertOutputsIdentical(definition, batch, stream, file);
     }
 
     [Theory]

@@ -39,24 +39,5 @@ public sealed class PpoTests
     [InlineData("ppo", "spy-1d", new double[] { 12, 26, 1 })]
     [InlineData("ppo", "ft-30m", new double[] { 2, 5, 0 })]
     public void Stream_NonDefaultParameters_EqualsBatchExactly(string indicator, string dataset, double[] parameters) =>
-        AssertStreamEqualsBatch(indicator, dataset, parameters);
-
-    private static void AssertStreamEqualsBatch(string indicator, string dataset, double[] parameters)
-    {
-        var definition = IndicatorRegistry.Default.Get(indicator);
-        var data = Dataset.Load(dataset);
-        var batch = IndicatorRunner.Batch(definition, data, parameters);
-        var stream = IndicatorRunner.Stream(definition, data, parameters);
-        var lookback = definition.LookbackFor(parameters);
-        for (var o = 0; o < batch.Length; o++)
-        {
-            for (var i = 0; i < data.Length; i++)
-            {
-                Assert.True(
-                    BitConverter.DoubleToInt64Bits(batch[o][i]) == BitConverter.DoubleToInt64Bits(stream[o][i]) || (double.IsNaN(batch[o][i]) && double.IsNaN(stream[o][i])),
-                    $"{indicator}({string.Join(", ", parameters)}) {definition.Outputs[o].Name}[{i}] on {dataset}: batch {batch[o][i]:R}, stream {stream[o][i]:R}");
-                Assert.Equal(i < lookback, double.IsNaN(batch[o][i]));
-            }
-        }
-    }
+        StreamParity.AssertBitIdentical(indicator, parameters, dataset);
 }

@@ -1,3 +1,6 @@
+using Tradewind.Indicators.Statistics;
+using Tradewind.Indicators.Volatility;
+
 namespace Tradewind.Indicators.Crypto;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace Tradewind.Indicators.Crypto;
 /// </summary>
 public static class Chandelier
 {
-    public static int Lookback(int period) => AverageTrueRange.Lookback(period);
+    public static int Lookback(int period) => Atr.Lookback(period);
 
     public static void Compute(
         ReadOnlySpan<double> high,
@@ -20,12 +23,12 @@ public static class Chandelier
     {
         var n = close.Length;
         var lookback = Lookback(period);
-        RollingExtremes.Highest(high, period, longStop);
-        RollingExtremes.Lowest(low, period, shortStop);
-        var atr = new AverageTrueRange(period);
+        RollingExtreme.Compute<HighestSide>(high, period, RescanTies.Latest, longStop);
+        RollingExtreme.Compute<LowestSide>(low, period, RescanTies.Latest, shortStop);
+        var atr = new AtrSmoothing(period);
         for (var i = 0; i < n; i++)
         {
-            var range = atr.Update(high[i], low[i], close[i]);
+            var range = atr.Next(high[i], low[i], close[i]);
             if (i < lookback)
             {
                 longStop[i] = double.NaN;
@@ -74,20 +77,18 @@ public static class Chandelier
 /// <summary>Streaming chandelier exit; equals <see cref="Chandelier.Compute"/> bit for bit.</summary>
 public sealed class ChandelierState : IIndicatorState
 {
-    private readonly ExtremeWindow _highest;
-    private readonly ExtremeWindow _lowest;
+    private readonly HighLowWindow _window;
     private readonly int _period;
     private readonly double _multiplier;
-    private AverageTrueRange _atr;
+    private AtrSmoothing _atr;
 
     public ChandelierState(int period, double multiplier)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         _period = period;
         _multiplier = multiplier;
-        _highest = new ExtremeWindow(period, highest: true);
-        _lowest = new ExtremeWindow(period, highest: false);
-        _atr = new AverageTrueRange(period);
+        _window = new HighLowWindow(period, RescanTies.Latest);
+        _atr = new AtrSmoothing(period);
     }
 
     public int WarmUpPeriod => Chandelier.Lookback(_period) + 1;
@@ -96,9 +97,8 @@ public sealed class ChandelierState : IIndicatorState
 
     public (double Long, double Short) Update(double high, double low, double close)
     {
-        _highest.Push(high);
-        _lowest.Push(low);
-        var range = _atr.Update(high, low, close);
+        _window.Add(high, low);
+        var range = _atr.Next(high, low, close);
         if (double.IsNaN(range))
         {
             return (double.NaN, double.NaN);
@@ -106,7 +106,7 @@ public sealed class ChandelierState : IIndicatorState
 
         IsReady = true;
         var offset = range * _multiplier;
-        return (_highest.Value - offset, _lowest.Value + offset);
+        return (_window.Highest - offset, _window.Lowest + offset);
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) =>
@@ -114,9 +114,8 @@ public sealed class ChandelierState : IIndicatorState
 
     public void Reset()
     {
-        _highest.Reset();
-        _lowest.Reset();
-        _atr = new AverageTrueRange(_period);
+        _window.Reset();
+        _atr = new AtrSmoothing(_period);
         IsReady = false;
     }
 }

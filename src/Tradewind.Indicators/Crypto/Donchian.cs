@@ -1,3 +1,5 @@
+using Tradewind.Indicators.Statistics;
+
 namespace Tradewind.Indicators.Crypto;
 
 /// <summary>
@@ -22,8 +24,8 @@ public static class Donchian
         upper[..warmUp].Fill(double.NaN);
         middle[..warmUp].Fill(double.NaN);
         lower[..warmUp].Fill(double.NaN);
-        RollingExtremes.Highest(high, period, upper);
-        RollingExtremes.Lowest(low, period, lower);
+        RollingExtreme.Compute<HighestSide>(high, period, RescanTies.Latest, upper);
+        RollingExtreme.Compute<LowestSide>(low, period, RescanTies.Latest, lower);
         for (var i = lookback; i < n; i++)
         {
             middle[i] = (upper[i] + lower[i]) / 2;
@@ -57,40 +59,34 @@ public static class Donchian
 /// <summary>Streaming Donchian channel; equals <see cref="Donchian.Compute"/> bit for bit.</summary>
 public sealed class DonchianState : IIndicatorState
 {
-    private readonly ExtremeWindow _highest;
-    private readonly ExtremeWindow _lowest;
+    private readonly HighLowWindow _window;
+    private readonly int _period;
 
     public DonchianState(int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _highest = new ExtremeWindow(period, highest: true);
-        _lowest = new ExtremeWindow(period, highest: false);
+        _period = period;
+        _window = new HighLowWindow(period, RescanTies.Latest);
     }
 
-    public int WarmUpPeriod => _highest.Period;
+    public int WarmUpPeriod => _period;
 
-    public bool IsReady => _highest.IsFull;
+    public bool IsReady => _window.IsFull;
 
     public (double Upper, double Middle, double Lower) Update(double high, double low)
     {
-        _highest.Push(high);
-        _lowest.Push(low);
-        if (!_highest.IsFull)
+        if (!_window.Add(high, low))
         {
             return (double.NaN, double.NaN, double.NaN);
         }
 
-        var upper = _highest.Value;
-        var lower = _lowest.Value;
+        var upper = _window.Highest;
+        var lower = _window.Lowest;
         return (upper, (upper + lower) / 2, lower);
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) =>
         (outputs[0], outputs[1], outputs[2]) = Update(inputs[0], inputs[1]);
 
-    public void Reset()
-    {
-        _highest.Reset();
-        _lowest.Reset();
-    }
+    public void Reset() => _window.Reset();
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Tradewind.Indicators.Overlap;
 
 namespace Tradewind.Indicators.Crypto;
 
@@ -30,8 +31,8 @@ public static class Hma
         var full = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            WeightedAverage.Compute(input, HalfPeriod(period), half);
-            WeightedAverage.Compute(input, period, full);
+            Wma.Compute(input, HalfPeriod(period), half);
+            Wma.Compute(input, period, full);
 
             // The raw Hull series starts where the full-period WMA does; reuse `half` to hold it.
             var start = period - 1;
@@ -40,7 +41,7 @@ public static class Hma
                 half[i] = (2 * half[i]) - full[i];
             }
 
-            WeightedAverage.Compute(half.AsSpan(start, n - start), SqrtPeriod(period), output[start..]);
+            Wma.Compute(half.AsSpan(start, n - start), SqrtPeriod(period), output[start..]);
         }
         finally
         {
@@ -70,18 +71,18 @@ public static class Hma
 /// <summary>Streaming Hull MA; equals <see cref="Hma.Compute"/> bit for bit.</summary>
 public sealed class HmaState : IIndicatorState
 {
-    private readonly WeightedAverageWindow _half;
-    private readonly WeightedAverageWindow _full;
-    private readonly WeightedAverageWindow _hull;
+    private readonly WmaState _half;
+    private readonly WmaState _full;
+    private readonly WmaState _hull;
     private readonly int _period;
 
     public HmaState(int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
         _period = period;
-        _half = new WeightedAverageWindow(Hma.HalfPeriod(period));
-        _full = new WeightedAverageWindow(period);
-        _hull = new WeightedAverageWindow(Hma.SqrtPeriod(period));
+        _half = new WmaState(Hma.HalfPeriod(period));
+        _full = new WmaState(period);
+        _hull = new WmaState(Hma.SqrtPeriod(period));
     }
 
     public int WarmUpPeriod => Hma.Lookback(_period) + 1;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Tradewind.Indicators.Statistics;
 
 namespace Tradewind.Indicators.Crypto;
 
@@ -83,8 +84,8 @@ public static class Ichimoku
         Span<double> lowest,
         Span<double> output)
     {
-        RollingExtremes.Highest(high, period, highest);
-        RollingExtremes.Lowest(low, period, lowest);
+        RollingExtreme.Compute<HighestSide>(high, period, RescanTies.Latest, highest);
+        RollingExtreme.Compute<LowestSide>(low, period, RescanTies.Latest, lowest);
         for (var i = period - 1; i < high.Length; i++)
         {
             output[i] = Midpoint(highest[i], lowest[i]);
@@ -135,12 +136,9 @@ public static class Ichimoku
 /// <summary>Streaming Ichimoku; equals <see cref="Ichimoku.Compute"/> bit for bit.</summary>
 public sealed class IchimokuState : IIndicatorState
 {
-    private readonly ExtremeWindow _tenkanHigh;
-    private readonly ExtremeWindow _tenkanLow;
-    private readonly ExtremeWindow _kijunHigh;
-    private readonly ExtremeWindow _kijunLow;
-    private readonly ExtremeWindow _senkouHigh;
-    private readonly ExtremeWindow _senkouLow;
+    private readonly HighLowWindow _tenkan;
+    private readonly HighLowWindow _kijun;
+    private readonly HighLowWindow _senkou;
     private readonly double[] _spanA;
     private readonly double[] _spanB;
     private readonly int _lookback;
@@ -153,12 +151,9 @@ public sealed class IchimokuState : IIndicatorState
         ArgumentOutOfRangeException.ThrowIfLessThan(kijun, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(senkouB, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(displacement);
-        _tenkanHigh = new ExtremeWindow(tenkan, highest: true);
-        _tenkanLow = new ExtremeWindow(tenkan, highest: false);
-        _kijunHigh = new ExtremeWindow(kijun, highest: true);
-        _kijunLow = new ExtremeWindow(kijun, highest: false);
-        _senkouHigh = new ExtremeWindow(senkouB, highest: true);
-        _senkouLow = new ExtremeWindow(senkouB, highest: false);
+        _tenkan = new HighLowWindow(tenkan, RescanTies.Latest);
+        _kijun = new HighLowWindow(kijun, RescanTies.Latest);
+        _senkou = new HighLowWindow(senkouB, RescanTies.Latest);
         _spanA = new double[displacement + 1];
         _spanB = new double[displacement + 1];
         _lookback = Ichimoku.Lookback(tenkan, kijun, senkouB, displacement);
@@ -170,18 +165,16 @@ public sealed class IchimokuState : IIndicatorState
 
     public void Update(double high, double low, double close, Span<double> outputs)
     {
-        _tenkanHigh.Push(high);
-        _tenkanLow.Push(low);
-        _kijunHigh.Push(high);
-        _kijunLow.Push(low);
-        _senkouHigh.Push(high);
-        _senkouLow.Push(low);
-        var tenkan = Ichimoku.Midpoint(_tenkanHigh.Value, _tenkanLow.Value);
-        var kijun = Ichimoku.Midpoint(_kijunHigh.Value, _kijunLow.Value);
+        // Until a window is full its midpoint is stale, but such values fall inside the lookback and are never output.
+        _tenkan.Add(high, low);
+        _kijun.Add(high, low);
+        _senkou.Add(high, low);
+        var tenkan = Ichimoku.Midpoint(_tenkan.Highest, _tenkan.Lowest);
+        var kijun = Ichimoku.Midpoint(_kijun.Highest, _kijun.Lowest);
 
         // Delay lines of displacement+1 values: after the write, _head points at the value `displacement` bars back.
         _spanA[_head] = (tenkan + kijun) / 2;
-        _spanB[_head] = Ichimoku.Midpoint(_senkouHigh.Value, _senkouLow.Value);
+        _spanB[_head] = Ichimoku.Midpoint(_senkou.Highest, _senkou.Lowest);
         _head = _head + 1 == _spanA.Length ? 0 : _head + 1;
         if (_count < _lookback)
         {
@@ -202,12 +195,9 @@ public sealed class IchimokuState : IIndicatorState
 
     public void Reset()
     {
-        _tenkanHigh.Reset();
-        _tenkanLow.Reset();
-        _kijunHigh.Reset();
-        _kijunLow.Reset();
-        _senkouHigh.Reset();
-        _senkouLow.Reset();
+        _tenkan.Reset();
+        _kijun.Reset();
+        _senkou.Reset();
         Array.Clear(_spanA);
         Array.Clear(_spanB);
         _head = 0;

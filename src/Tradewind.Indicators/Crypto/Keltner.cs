@@ -1,4 +1,5 @@
 using Tradewind.Indicators.Overlap;
+using Tradewind.Indicators.Volatility;
 
 namespace Tradewind.Indicators.Crypto;
 
@@ -8,7 +9,7 @@ namespace Tradewind.Indicators.Crypto;
 /// </summary>
 public static class Keltner
 {
-    public static int Lookback(int period, int atrPeriod) => Math.Max(Ema.Lookback(period), AverageTrueRange.Lookback(atrPeriod));
+    public static int Lookback(int period, int atrPeriod) => Math.Max(Ema.Lookback(period), Atr.Lookback(atrPeriod));
 
     public static void Compute(
         ReadOnlySpan<double> high,
@@ -24,10 +25,10 @@ public static class Keltner
         var n = close.Length;
         var lookback = Lookback(period, atrPeriod);
         Ema.Compute(close, period, middle);
-        var atr = new AverageTrueRange(atrPeriod);
+        var atr = new AtrSmoothing(atrPeriod);
         for (var i = 0; i < n; i++)
         {
-            var range = atr.Update(high[i], low[i], close[i]);
+            var range = atr.Next(high[i], low[i], close[i]);
             if (i < lookback)
             {
                 upper[i] = double.NaN;
@@ -83,7 +84,7 @@ public sealed class KeltnerState : IIndicatorState
     private readonly double _multiplier;
     private readonly int _atrPeriod;
     private readonly int _lookback;
-    private AverageTrueRange _atr;
+    private AtrSmoothing _atr;
     private int _count;
 
     public KeltnerState(int period, double multiplier, int atrPeriod)
@@ -93,7 +94,7 @@ public sealed class KeltnerState : IIndicatorState
         _ema = new EmaState(period);
         _multiplier = multiplier;
         _atrPeriod = atrPeriod;
-        _atr = new AverageTrueRange(atrPeriod);
+        _atr = new AtrSmoothing(atrPeriod);
         _lookback = Keltner.Lookback(period, atrPeriod);
     }
 
@@ -104,7 +105,7 @@ public sealed class KeltnerState : IIndicatorState
     public (double Upper, double Middle, double Lower) Update(double high, double low, double close)
     {
         var middle = _ema.Update(close);
-        var range = _atr.Update(high, low, close);
+        var range = _atr.Next(high, low, close);
         if (_count < _lookback)
         {
             _count++;
@@ -123,7 +124,7 @@ public sealed class KeltnerState : IIndicatorState
     public void Reset()
     {
         _ema.Reset();
-        _atr = new AverageTrueRange(_atrPeriod);
+        _atr = new AtrSmoothing(_atrPeriod);
         _count = 0;
     }
 }

@@ -1,3 +1,5 @@
+using Tradewind.Indicators.Volatility;
+
 namespace Tradewind.Indicators.Crypto;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Tradewind.Indicators.Crypto;
 /// </summary>
 public static class Supertrend
 {
-    public static int Lookback(int period) => AverageTrueRange.Lookback(period);
+    public static int Lookback(int period) => Atr.Lookback(period);
 
     /// <summary>
     /// Batch SuperTrend. <paramref name="value"/> is the active band (the lower one in an uptrend, the upper one in a
@@ -92,7 +94,7 @@ public sealed class SupertrendState : IIndicatorState
 /// <summary>The band ratchet and trend state, shared by the batch kernel and the streaming state.</summary>
 internal struct SupertrendCore(int period, double multiplier)
 {
-    private AverageTrueRange _atr = new(period);
+    private AtrSmoothing _atr = new(period);
     private bool _started;
     private double _upper;
     private double _lower;
@@ -103,7 +105,7 @@ internal struct SupertrendCore(int period, double multiplier)
 
     public (double Value, double Direction) Update(double high, double low, double close)
     {
-        var atr = _atr.Update(high, low, close);
+        var atr = _atr.Next(high, low, close);
         if (double.IsNaN(atr))
         {
             return (double.NaN, double.NaN);

@@ -1,3 +1,5 @@
+using Tradewind.Indicators.Statistics;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -25,12 +27,14 @@ public static class Aroon
         down[..lookback].Fill(double.NaN);
         up[..lookback].Fill(double.NaN);
         var factor = 100.0 / period;
-        var window = new ExtremeWindow(rescanKeepsEarliest: false);
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Latest);
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Latest);
         for (var today = lookback; today < n; today++)
         {
-            window.Advance(high, low, today - period, today);
-            up[today] = factor * (period - (today - window.HighestIndex));
-            down[today] = factor * (period - (today - window.LowestIndex));
+            highest.Next(high.Slice(today - period, period + 1), today);
+            lowest.Next(low.Slice(today - period, period + 1), today);
+            up[today] = factor * (period - (today - highest.Index));
+            down[today] = factor * (period - (today - lowest.Index));
         }
     }
 
@@ -55,33 +59,33 @@ public sealed class AroonState : IIndicatorState
 {
     private readonly int _period;
     private readonly double _factor;
-    private ExtremeRing _ring;
+    private readonly HighLowWindow _window;
 
     public AroonState(int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
         _period = period;
         _factor = 100.0 / period;
-        _ring = new ExtremeRing(period + 1);
+        _window = new HighLowWindow(period + 1, RescanTies.Latest);
     }
 
     public int WarmUpPeriod => _period + 1;
 
-    public bool IsReady => _ring.Today >= _period;
+    public bool IsReady => _window.IsFull;
 
     /// <summary>Consumes a bar; returns (down, up), NaN while warming up.</summary>
     public (double Down, double Up) Update(double high, double low)
     {
-        if (!_ring.Advance(high, low))
+        if (!_window.Add(high, low))
         {
             return (double.NaN, double.NaN);
         }
 
-        var today = _ring.Today;
-        return (_factor * (_period - (today - _ring.LowestIndex)), _factor * (_period - (today - _ring.HighestIndex)));
+        var today = _window.Today;
+        return (_factor * (_period - (today - _window.LowestIndex)), _factor * (_period - (today - _window.HighestIndex)));
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => (outputs[0], outputs[1]) = Update(inputs[0], inputs[1]);
 
-    public void Reset() => _ring.Reset();
+    public void Reset() => _window.Reset();
 }

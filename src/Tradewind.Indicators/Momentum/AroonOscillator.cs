@@ -1,3 +1,5 @@
+using Tradewind.Indicators.Statistics;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -21,11 +23,13 @@ public static class AroonOscillator
 
         output[..lookback].Fill(double.NaN);
         var factor = 100.0 / period;
-        var window = new ExtremeWindow(rescanKeepsEarliest: false);
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Latest);
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Latest);
         for (var today = lookback; today < n; today++)
         {
-            window.Advance(high, low, today - period, today);
-            output[today] = factor * (window.HighestIndex - window.LowestIndex);
+            highest.Next(high.Slice(today - period, period + 1), today);
+            lowest.Next(low.Slice(today - period, period + 1), today);
+            output[today] = factor * (highest.Index - lowest.Index);
         }
     }
 
@@ -50,24 +54,24 @@ public sealed class AroonOscillatorState : IIndicatorState
 {
     private readonly int _period;
     private readonly double _factor;
-    private ExtremeRing _ring;
+    private readonly HighLowWindow _window;
 
     public AroonOscillatorState(int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
         _period = period;
         _factor = 100.0 / period;
-        _ring = new ExtremeRing(period + 1);
+        _window = new HighLowWindow(period + 1, RescanTies.Latest);
     }
 
     public int WarmUpPeriod => _period + 1;
 
-    public bool IsReady => _ring.Today >= _period;
+    public bool IsReady => _window.IsFull;
 
     public double Update(double high, double low) =>
-        _ring.Advance(high, low) ? _factor * (_ring.HighestIndex - _ring.LowestIndex) : double.NaN;
+        _window.Add(high, low) ? _factor * (_window.HighestIndex - _window.LowestIndex) : double.NaN;
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1]);
 
-    public void Reset() => _ring.Reset();
+    public void Reset() => _window.Reset();
 }

@@ -1,3 +1,5 @@
+using Tradewind.Indicators.Statistics;
+
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
@@ -20,52 +22,13 @@ internal static class StochasticFastK
 
         output[..lookback].Fill(double.NaN);
 
-        // Track each extreme and where it was; rescan the window only when it falls out (TA-Lib's approach).
-        var lowestIdx = -1;
-        var highestIdx = -1;
-        var lowest = 0.0;
-        var highest = 0.0;
-        for (int today = lookback, trailing = 0; today < n; today++, trailing++)
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Earliest);
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Earliest);
+        for (var today = lookback; today < n; today++)
         {
-            if (lowestIdx < trailing)
-            {
-                lowestIdx = trailing;
-                lowest = low[trailing];
-                for (var i = trailing + 1; i <= today; i++)
-                {
-                    if (low[i] < lowest)
-                    {
-                        lowestIdx = i;
-                        lowest = low[i];
-                    }
-                }
-            }
-            else if (low[today] <= lowest)
-            {
-                lowestIdx = today;
-                lowest = low[today];
-            }
-
-            if (highestIdx < trailing)
-            {
-                highestIdx = trailing;
-                highest = high[trailing];
-                for (var i = trailing + 1; i <= today; i++)
-                {
-                    if (high[i] > highest)
-                    {
-                        highestIdx = i;
-                        highest = high[i];
-                    }
-                }
-            }
-            else if (high[today] >= highest)
-            {
-                highestIdx = today;
-                highest = high[today];
-            }
-
-            output[today] = Value(close[today], lowest, highest);
+            var h = highest.Next(high.Slice(today - lookback, period), today);
+            var l = lowest.Next(low.Slice(today - lookback, period), today);
+            output[today] = Value(close[today], l, h);
         }
     }
 
@@ -77,127 +40,25 @@ internal static class StochasticFastK
     }
 }
 
-/// <summary>
-/// Streaming <see cref="StochasticFastK"/>: ring buffers of the last `period` highs and lows, with the same
-/// extreme-tracking and rescan decisions as the batch kernel.
-/// </summary>
+/// <summary>Streaming <see cref="StochasticFastK"/>: the same extremes over the last `period` highs and lows.</summary>
 internal sealed class StochasticFastKState
 {
-    private readonly double[] _highs;
-    private readonly double[] _lows;
+    private readonly HighLowWindow _window;
     private readonly int _period;
-    private int _newest = -1;
-    private int _count;
-    private double _highest;
-    private double _lowest;
-
-    // Bars since the extreme was seen: 0 = the newest bar; >= period means it has left the window.
-    private int _highestAge;
-    private int _lowestAge;
 
     public StochasticFastKState(int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         _period = period;
-        _highs = new double[period];
-        _lows = new double[period];
+        _window = new HighLowWindow(period, RescanTies.Earliest);
     }
 
     public int Lookback => _period - 1;
 
-    public bool IsReady => _count >= _period;
+    public bool IsReady => _window.IsFull;
 
-    public double Update(double high, double low, double close)
-    {
-        _newest = _newest + 1 == _period ? 0 : _newest + 1;
-        _highs[_newest] = high;
-        _lows[_newest] = low;
-        if (_count < _period)
-        {
-            _count++;
-            if (_count < _period)
-            {
-                return double.NaN;
-            }
+    public double Update(double high, double low, double close) =>
+        _window.Add(high, low) ? StochasticFastK.Value(close, _window.Lowest, _window.Highest) : double.NaN;
 
-            RescanLow();
-            RescanHigh();
-            return StochasticFastK.Value(close, _lowest, _highest);
-        }
-
-        _lowestAge++;
-        if (_lowestAge >= _period)
-        {
-            RescanLow();
-        }
-        else if (low <= _lowest)
-        {
-            _lowest = low;
-            _lowestAge = 0;
-        }
-
-        _highestAge++;
-        if (_highestAge >= _period)
-        {
-            RescanHigh();
-        }
-        else if (high >= _highest)
-        {
-            _highest = high;
-            _highestAge = 0;
-        }
-
-        return StochasticFastK.Value(close, _lowest, _highest);
-    }
-
-    public void Reset()
-    {
-        Array.Clear(_highs);
-        Array.Clear(_lows);
-        _newest = -1;
-        _count = 0;
-        _highest = 0;
-        _lowest = 0;
-        _highestAge = 0;
-        _lowestAge = 0;
-    }
-
-    // Oldest to newest, strict comparison: the earliest extreme wins, as in the batch kernel.
-    private void RescanLow()
-    {
-        var slot = Slot(_period - 1);
-        _lowest = _lows[slot];
-        _lowestAge = _period - 1;
-        for (var age = _period - 2; age >= 0; age--)
-        {
-            slot = slot + 1 == _period ? 0 : slot + 1;
-            if (_lows[slot] < _lowest)
-            {
-                _lowest = _lows[slot];
-                _lowestAge = age;
-            }
-        }
-    }
-
-    private void RescanHigh()
-    {
-        var slot = Slot(_period - 1);
-        _highest = _highs[slot];
-        _highestAge = _period - 1;
-        for (var age = _period - 2; age >= 0; age--)
-        {
-            slot = slot + 1 == _period ? 0 : slot + 1;
-            if (_highs[slot] > _highest)
-            {
-                _highest = _highs[slot];
-                _highestAge = age;
-            }
-        }
-    }
-
-    private int Slot(int age)
-    {
-        var slot = _newest - age;
-        return slot < 0 ? slot + _period : slot;
-    }
+    public void Reset() => _window.Reset();
 }

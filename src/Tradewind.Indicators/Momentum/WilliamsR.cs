@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Tradewind.Indicators.Statistics;
 
 namespace Tradewind.Indicators.Momentum;
 
@@ -22,11 +23,13 @@ public static class WilliamsR
         }
 
         output[..lookback].Fill(double.NaN);
-        var window = new ExtremeWindow(rescanKeepsEarliest: true);
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Earliest);
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Earliest);
         for (var today = lookback; today < n; today++)
         {
-            window.Advance(high, low, today - lookback, today);
-            output[today] = Value(window.Highest, window.Lowest, close[today]);
+            var h = highest.Next(high.Slice(today - lookback, period), today);
+            var l = lowest.Next(low.Slice(today - lookback, period), today);
+            output[today] = Value(h, l, close[today]);
         }
     }
 
@@ -62,23 +65,23 @@ public static class WilliamsR
 public sealed class WilliamsRState : IIndicatorState
 {
     private readonly int _period;
-    private ExtremeRing _ring;
+    private readonly HighLowWindow _window;
 
     public WilliamsRState(int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
         _period = period;
-        _ring = new ExtremeRing(period, rescanKeepsEarliest: true);
+        _window = new HighLowWindow(period, RescanTies.Earliest);
     }
 
     public int WarmUpPeriod => _period;
 
-    public bool IsReady => _ring.Today >= _period - 1;
+    public bool IsReady => _window.IsFull;
 
     public double Update(double high, double low, double close) =>
-        _ring.Advance(high, low) ? WilliamsR.Value(_ring.Highest, _ring.Lowest, close) : double.NaN;
+        _window.Add(high, low) ? WilliamsR.Value(_window.Highest, _window.Lowest, close) : double.NaN;
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);
 
-    public void Reset() => _ring.Reset();
+    public void Reset() => _window.Reset();
 }

@@ -20,8 +20,8 @@ public static class MidPoint
         output[..lookback].Fill(double.NaN);
 
         // Tracking the extremes gives exactly TA-Lib's highest and lowest without rescanning every window.
-        var highest = new HighestTracker();
-        var lowest = new LowestTracker();
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Earliest);
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Earliest);
         for (var today = lookback; today < n; today++)
         {
             var window = input.Slice(today - lookback, period);
@@ -49,9 +49,8 @@ public static class MidPoint
 public sealed class MidPointState : IIndicatorState
 {
     private readonly SlidingWindow _window;
-    private HighestTracker _highest = new();
-    private LowestTracker _lowest = new();
-    private int _today = -1;
+    private RollingExtreme<HighestSide> _highest = new(RescanTies.Earliest);
+    private RollingExtreme<LowestSide> _lowest = new(RescanTies.Earliest);
 
     public MidPointState(int period)
     {
@@ -66,14 +65,12 @@ public sealed class MidPointState : IIndicatorState
     public double Update(double value)
     {
         _window.Add(value);
-        _today++;
         if (!_window.IsFull)
         {
             return double.NaN;
         }
 
-        var window = _window.Values;
-        return (_highest.Next(window, _today) + _lowest.Next(window, _today)) / 2.0;
+        return (_highest.Next(_window) + _lowest.Next(_window)) / 2.0;
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0]);
@@ -83,6 +80,5 @@ public sealed class MidPointState : IIndicatorState
         _window.Clear();
         _highest.Reset();
         _lowest.Reset();
-        _today = -1;
     }
 }

@@ -18,8 +18,8 @@ public static class MidPrice
         }
 
         output[..lookback].Fill(double.NaN);
-        var highest = new HighestTracker();
-        var lowest = new LowestTracker();
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Earliest);
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Earliest);
         for (var today = lookback; today < n; today++)
         {
             var start = today - lookback;
@@ -48,9 +48,8 @@ public sealed class MidPriceState : IIndicatorState
 {
     private readonly SlidingWindow _highs;
     private readonly SlidingWindow _lows;
-    private HighestTracker _highest = new();
-    private LowestTracker _lowest = new();
-    private int _today = -1;
+    private RollingExtreme<HighestSide> _highest = new(RescanTies.Earliest);
+    private RollingExtreme<LowestSide> _lowest = new(RescanTies.Earliest);
 
     public MidPriceState(int period)
     {
@@ -67,8 +66,7 @@ public sealed class MidPriceState : IIndicatorState
     {
         _highs.Add(high);
         _lows.Add(low);
-        _today++;
-        return _highs.IsFull ? (_highest.Next(_highs.Values, _today) + _lowest.Next(_lows.Values, _today)) / 2.0 : double.NaN;
+        return _highs.IsFull ? (_highest.Next(_highs) + _lowest.Next(_lows)) / 2.0 : double.NaN;
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1]);
@@ -79,6 +77,5 @@ public sealed class MidPriceState : IIndicatorState
         _lows.Clear();
         _highest.Reset();
         _lowest.Reset();
-        _today = -1;
     }
 }

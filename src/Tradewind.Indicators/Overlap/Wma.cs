@@ -4,7 +4,7 @@ namespace Tradewind.Indicators.Overlap;
 
 /// <summary>
 /// Linearly weighted moving average (TA-Lib WMA): weights 1..period, the newest bar heaviest. First value at index
-/// period-1.
+/// period-1; period 1 copies the input, as TA-Lib does (HMA needs it for its sqrt(period) stage).
 /// </summary>
 public static class Wma
 {
@@ -24,6 +24,12 @@ public static class Wma
         if (n <= lookback)
         {
             output[..n].Fill(double.NaN);
+            return;
+        }
+
+        if (period == 1)
+        {
+            input.CopyTo(output);
             return;
         }
 
@@ -92,6 +98,12 @@ public sealed class WmaState : IIndicatorState, IMovingAverageState
 
     public double Update(double value)
     {
+        if (_period == 1)
+        {
+            _window.Add(value);
+            return value;
+        }
+
         if (_window.Count < _period - 1)
         {
             _plainSum += value;

@@ -16,11 +16,7 @@ public static class Max
         }
 
         output[..lookback].Fill(double.NaN);
-        var highest = new HighestTracker();
-        for (var today = lookback; today < n; today++)
-        {
-            output[today] = highest.Next(input.Slice(today - lookback, period), today);
-        }
+        RollingExtreme.Compute<HighestSide>(input, period, RescanTies.Earliest, output);
     }
 
     internal static IndicatorDefinition Definition { get; } = new()
@@ -44,8 +40,7 @@ public static class Max
 public sealed class MaxState : IIndicatorState
 {
     private readonly SlidingWindow _window;
-    private HighestTracker _highest = new();
-    private int _today = -1;
+    private RollingExtreme<HighestSide> _highest = new(RescanTies.Earliest);
 
     public MaxState(int period)
     {
@@ -60,8 +55,7 @@ public sealed class MaxState : IIndicatorState
     public double Update(double value)
     {
         _window.Add(value);
-        _today++;
-        return _window.IsFull ? _highest.Next(_window.Values, _today) : double.NaN;
+        return _window.IsFull ? _highest.Next(_window) : double.NaN;
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0]);
@@ -70,6 +64,5 @@ public sealed class MaxState : IIndicatorState
     {
         _window.Clear();
         _highest.Reset();
-        _today = -1;
     }
 }

@@ -19,7 +19,7 @@ public static class MaxIndex
         }
 
         output[..lookback].Fill(double.NaN);
-        var highest = new HighestTracker();
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Earliest);
         for (var today = lookback; today < n; today++)
         {
             highest.Next(input.Slice(today - lookback, period), today);
@@ -49,8 +49,7 @@ public static class MaxIndex
 public sealed class MaxIndexState : IIndicatorState
 {
     private readonly SlidingWindow _window;
-    private HighestTracker _highest = new();
-    private int _today = -1;
+    private RollingExtreme<HighestSide> _highest = new(RescanTies.Earliest);
 
     public MaxIndexState(int period)
     {
@@ -66,13 +65,12 @@ public sealed class MaxIndexState : IIndicatorState
     public double Update(double value)
     {
         _window.Add(value);
-        _today++;
         if (!_window.IsFull)
         {
             return double.NaN;
         }
 
-        _highest.Next(_window.Values, _today);
+        _highest.Next(_window);
         return _highest.Index;
     }
 
@@ -82,6 +80,5 @@ public sealed class MaxIndexState : IIndicatorState
     {
         _window.Clear();
         _highest.Reset();
-        _today = -1;
     }
 }

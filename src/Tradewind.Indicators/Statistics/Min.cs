@@ -16,11 +16,7 @@ public static class Min
         }
 
         output[..lookback].Fill(double.NaN);
-        var lowest = new LowestTracker();
-        for (var today = lookback; today < n; today++)
-        {
-            output[today] = lowest.Next(input.Slice(today - lookback, period), today);
-        }
+        RollingExtreme.Compute<LowestSide>(input, period, RescanTies.Earliest, output);
     }
 
     internal static IndicatorDefinition Definition { get; } = new()
@@ -44,8 +40,7 @@ public static class Min
 public sealed class MinState : IIndicatorState
 {
     private readonly SlidingWindow _window;
-    private LowestTracker _lowest = new();
-    private int _today = -1;
+    private RollingExtreme<LowestSide> _lowest = new(RescanTies.Earliest);
 
     public MinState(int period)
     {
@@ -60,8 +55,7 @@ public sealed class MinState : IIndicatorState
     public double Update(double value)
     {
         _window.Add(value);
-        _today++;
-        return _window.IsFull ? _lowest.Next(_window.Values, _today) : double.NaN;
+        return _window.IsFull ? _lowest.Next(_window) : double.NaN;
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0]);
@@ -70,6 +64,5 @@ public sealed class MinState : IIndicatorState
     {
         _window.Clear();
         _lowest.Reset();
-        _today = -1;
     }
 }

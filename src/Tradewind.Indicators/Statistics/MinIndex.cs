@@ -19,7 +19,7 @@ public static class MinIndex
         }
 
         output[..lookback].Fill(double.NaN);
-        var lowest = new LowestTracker();
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Earliest);
         for (var today = lookback; today < n; today++)
         {
             lowest.Next(input.Slice(today - lookback, period), today);
@@ -49,8 +49,7 @@ public static class MinIndex
 public sealed class MinIndexState : IIndicatorState
 {
     private readonly SlidingWindow _window;
-    private LowestTracker _lowest = new();
-    private int _today = -1;
+    private RollingExtreme<LowestSide> _lowest = new(RescanTies.Earliest);
 
     public MinIndexState(int period)
     {
@@ -66,13 +65,12 @@ public sealed class MinIndexState : IIndicatorState
     public double Update(double value)
     {
         _window.Add(value);
-        _today++;
         if (!_window.IsFull)
         {
             return double.NaN;
         }
 
-        _lowest.Next(_window.Values, _today);
+        _lowest.Next(_window);
         return _lowest.Index;
     }
 
@@ -82,6 +80,5 @@ public sealed class MinIndexState : IIndicatorState
     {
         _window.Clear();
         _lowest.Reset();
-        _today = -1;
     }
 }

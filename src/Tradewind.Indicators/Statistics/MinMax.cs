@@ -18,8 +18,8 @@ public static class MinMax
 
         min[..lookback].Fill(double.NaN);
         max[..lookback].Fill(double.NaN);
-        var highest = new HighestTracker();
-        var lowest = new LowestTracker();
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Earliest);
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Earliest);
         for (var today = lookback; today < n; today++)
         {
             var window = input.Slice(today - lookback, period);
@@ -48,9 +48,8 @@ public static class MinMax
 public sealed class MinMaxState : IIndicatorState
 {
     private readonly SlidingWindow _window;
-    private HighestTracker _highest = new();
-    private LowestTracker _lowest = new();
-    private int _today = -1;
+    private RollingExtreme<HighestSide> _highest = new(RescanTies.Earliest);
+    private RollingExtreme<LowestSide> _lowest = new(RescanTies.Earliest);
 
     public MinMaxState(int period)
     {
@@ -66,7 +65,6 @@ public sealed class MinMaxState : IIndicatorState
     public void Update(double value, out double min, out double max)
     {
         _window.Add(value);
-        _today++;
         if (!_window.IsFull)
         {
             min = double.NaN;
@@ -74,8 +72,8 @@ public sealed class MinMaxState : IIndicatorState
             return;
         }
 
-        max = _highest.Next(_window.Values, _today);
-        min = _lowest.Next(_window.Values, _today);
+        max = _highest.Next(_window);
+        min = _lowest.Next(_window);
     }
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs)
@@ -90,6 +88,5 @@ public sealed class MinMaxState : IIndicatorState
         _window.Clear();
         _highest.Reset();
         _lowest.Reset();
-        _today = -1;
     }
 }

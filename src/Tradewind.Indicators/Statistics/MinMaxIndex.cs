@@ -21,8 +21,8 @@ public static class MinMaxIndex
 
         minIndex[..lookback].Fill(double.NaN);
         maxIndex[..lookback].Fill(double.NaN);
-        var highest = new HighestTracker();
-        var lowest = new LowestTracker();
+        var highest = new RollingExtreme<HighestSide>(RescanTies.Earliest);
+        var lowest = new RollingExtreme<LowestSide>(RescanTies.Earliest);
         for (var today = lookback; today < n; today++)
         {
             var window = input.Slice(today - lookback, period);
@@ -58,9 +58,8 @@ public static class MinMaxIndex
 public sealed class MinMaxIndexState : IIndicatorState
 {
     private readonly SlidingWindow _window;
-    private HighestTracker _highest = new();
-    private LowestTracker _lowest = new();
-    private int _today = -1;
+    private RollingExtreme<HighestSide> _highest = new(RescanTies.Earliest);
+    private RollingExtreme<LowestSide> _lowest = new(RescanTies.Earliest);
 
     public MinMaxIndexState(int period)
     {
@@ -76,7 +75,6 @@ public sealed class MinMaxIndexState : IIndicatorState
     public void Update(double value, out double minIndex, out double maxIndex)
     {
         _window.Add(value);
-        _today++;
         if (!_window.IsFull)
         {
             minIndex = double.NaN;
@@ -84,8 +82,8 @@ public sealed class MinMaxIndexState : IIndicatorState
             return;
         }
 
-        _highest.Next(_window.Values, _today);
-        _lowest.Next(_window.Values, _today);
+        _highest.Next(_window);
+        _lowest.Next(_window);
         maxIndex = _highest.Index;
         minIndex = _lowest.Index;
     }
@@ -102,6 +100,5 @@ public sealed class MinMaxIndexState : IIndicatorState
         _window.Clear();
         _highest.Reset();
         _lowest.Reset();
-        _today = -1;
     }
 }

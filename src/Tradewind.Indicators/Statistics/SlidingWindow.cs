@@ -25,6 +25,9 @@ internal sealed class SlidingWindow
 
     public bool IsFull => Count == _capacity;
 
+    /// <summary>Absolute index of the newest value: values added so far - 1.</summary>
+    public long NewestIndex { get; private set; } = -1;
+
     /// <summary>The oldest value held once full: the one the next <see cref="Add"/> drops.</summary>
     public double Oldest => _buffer[_head];
 
@@ -39,6 +42,7 @@ internal sealed class SlidingWindow
         _buffer[_head] = value;
         _buffer[_head + _capacity] = value;
         _head = _head + 1 == _capacity ? 0 : _head + 1;
+        NewestIndex++;
         if (Count < _capacity)
         {
             Count++;
@@ -50,5 +54,6 @@ internal sealed class SlidingWindow
         Array.Clear(_buffer);
         _head = 0;
         Count = 0;
+        NewestIndex = -1;
     }
 }

@@ -68,7 +68,7 @@ public sealed class AtrState : IIndicatorState
 
     public bool IsReady => _atr.Bars > _period;
 
-    public double Update(double high, double low, double close) => _atr.Update(high, low, close) ? _atr.Value : double.NaN;
+    public double Update(double high, double low, double close) => _atr.Next(high, low, close);
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);
 

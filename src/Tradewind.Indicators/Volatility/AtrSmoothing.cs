@@ -6,7 +6,8 @@ namespace Tradewind.Indicators.Volatility;
 /// <summary>
 /// TA-Lib's ATR recursion: true ranges from bar 1, the first ATR (bar `period`) is their simple mean, then
 /// ATR = (ATR x (period - 1) + TR) / period. Period 1 is the plain true range, as TA-Lib delegates it to TRANGE.
-/// Shared by ATR and NATR, batch and streaming.
+/// Shared by ATR and NATR and by the ATR-based bands (SUPERTREND, KELTNER, CHANDELIER), batch and streaming, so
+/// every form does the same arithmetic in the same order.
 /// </summary>
 internal struct AtrSmoothing(int period)
 {
@@ -46,4 +47,8 @@ internal struct AtrSmoothing(int period)
         Value = bar == period ? (Value + range) / period : ((Value * (period - 1)) + range) / period;
         return true;
     }
+
+    /// <summary>Consumes a bar; its ATR, or NaN before bar `period`.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Next(double high, double low, double close) => Update(high, low, close) ? Value : double.NaN;
 }

@@ -19,43 +19,50 @@ public static class IndicatorRunner
         return columns;
     }
 
-    public static double[][] Batch(IndicatorDefinition definition, Dataset data, double[] parameters, IReadOnlyList<string>? realSeries = null)
-    {
-        var inputs = Inputs(definition, data, realSeries);
-        var outputs = new double[definition.Outputs.Count][];
-        for (var o = 0; o < outputs.Length; o++)
-        {
-            outputs[o] = new double[data.Length];
-        }
+    public static double[][] Batch(IndicatorDefinition definition, Dataset data, double[] parameters, IReadOnlyList<string>? realSeries = null) =>
+        Batch(definition, Inputs(definition, data, realSeries), data.Time, parameters);
 
-        definition.Compute(MakeInputs(inputs, data.Time), parameters, MakeOutputs(outputs));
+    public static double[][] Stream(IndicatorDefinition definition, Dataset data, double[] parameters, IReadOnlyList<string>? realSeries = null) =>
+        Stream(definition, Inputs(definition, data, realSeries), data.Time, parameters);
+
+    /// <summary>The batch kernel over input columns in definition order (for synthetic or altered series).</summary>
+    public static double[][] Batch(IndicatorDefinition definition, double[][] inputs, long[] time, double[] parameters)
+    {
+        var outputs = NewOutputs(definition, time.Length);
+        definition.Compute(MakeInputs(inputs, time), parameters, MakeOutputs(outputs));
         return outputs;
     }
 
-    public static double[][] Stream(IndicatorDefinition definition, Dataset data, double[] parameters, IReadOnlyList<string>? realSeries = null)
+    /// <summary>The streaming state fed bar by bar over input columns in definition order.</summary>
+    public static double[][] Stream(IndicatorDefinition definition, double[][] inputs, long[] time, double[] parameters)
     {
-        var inputs = Inputs(definition, data, realSeries);
-        var outputs = new double[definition.Outputs.Count][];
-        for (var o = 0; o < outputs.Length; o++)
-        {
-            outputs[o] = new double[data.Length];
-        }
-
+        var outputs = NewOutputs(definition, time.Length);
         var state = definition.CreateState(parameters);
         Span<double> bar = stackalloc double[inputs.Length];
         Span<double> result = stackalloc double[outputs.Length];
-        for (var i = 0; i < data.Length; i++)
+        for (var i = 0; i < time.Length; i++)
         {
             for (var k = 0; k < inputs.Length; k++)
             {
                 bar[k] = inputs[k][i];
             }
 
-            state.Update(data.Time[i], bar, result);
+            state.Update(time[i], bar, result);
             for (var o = 0; o < outputs.Length; o++)
             {
                 outputs[o][i] = result[o];
             }
+        }
+
+        return outputs;
+    }
+
+    private static double[][] NewOutputs(IndicatorDefinition definition, int length)
+    {
+        var outputs = new double[definition.Outputs.Count][];
+        for (var o = 0; o < outputs.Length; o++)
+        {
+            outputs[o] = new double[length];
         }
 
         return outputs;
