@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Tradewind.Backtesting;
 using Tradewind.Core;
 using Tradewind.Signals.Intents;
@@ -12,7 +11,7 @@ namespace Tradewind.Benchmarks;
 /// precomputed SMA-cross program standing in for a compiled script (so this times the engine, not the DSL).
 ///   dotnet run -c Release --project bench/Tradewind.Benchmarks -- --filter '*BacktestBenchmarks*' --job short
 /// </summary>
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]
 public class BacktestBenchmarks
 {
