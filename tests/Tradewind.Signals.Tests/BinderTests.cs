@@ -18,8 +18,7 @@ public sealed class BinderTests
     [Theory]
     [InlineData("close = 3", "Name error (line 1, column 1): cannot assign to built-in name 'close'")]
     [InlineData("position_size = 3", "Name error (line 1, column 1): cannot assign to built-in name 'position_size'")]
-    [InlineData("rsi = 3", "Name error (line 1, column 1): cannot assign to 'rsi': it is a built-in function")]
-    [InlineData("crossover = 3", "Name error (line 1, column 1): cannot assign to 'crossover': it is a built-in function")]
+    [InlineData("hl2 = 3", "Name error (line 1, column 1): cannot assign to built-in name 'hl2'")]
     public void Bind_AssignmentToBuiltin_IsAnError(string script, string expected) =>
         Assert.Equal([expected], Dsl.Errors(script));
 
@@ -35,6 +34,7 @@ public sealed class BinderTests
     [InlineData("x = highest(close, 0)", "Type error (line 1, column 20): highest: 'length' = 0 is out of bounds; it must be a whole number from 1 to 100000")]
     [InlineData("x = max(close)", "Type error (line 1, column 5): max takes 2 to 32 arguments: max(a, b, ...), got 1")]
     [InlineData("x = close(1)", "Type error (line 1, column 5): 'close' is a series, not a function")]
+    [InlineData("x = 1\ny = x(2)", "Type error (line 2, column 5): 'x' is a variable, not a function")]
     public void Bind_WrongArity_NamesTheSignature(string script, string expected) =>
         Assert.Equal(expected, Dsl.Errors(script)[0]);
 
@@ -124,6 +124,7 @@ public sealed class BinderTests
     [InlineData("emit_signal(tf(\"1w\", close > sma(close, 4)), entry(\"LONG\", Weight(1)))")]
     [InlineData("emit_signal(ref(\"ETH/USDT\", rsi(close, 14)) < 30, entry(\"LONG\", Weight(1)))")]
     [InlineData("emit_signal(close > open, entry(\"LONG\", Notional(equity * 0.1)))")]
+    [InlineData("rsi = rsi(close, 14)\nbb = bb(close, 20)\nemit_signal(rsi < 30 and close < bb.lower, exit())")]
     public void Bind_ValidScripts_HaveNoDiagnostics(string script) =>
         Assert.Empty(Dsl.Errors(script));
 

@@ -13,7 +13,8 @@ internal sealed partial class Binder
     private BoundNode BindCall(CallSyntax call, Scope scope)
     {
         var name = call.Function.Name;
-        if (scope.Variables(_variables).ContainsKey(name))
+        // Calls and names are separate: `rsi = rsi(close, 14)` defines a variable and still calls the indicator.
+        if (scope.Variables(_variables).ContainsKey(name) && !IsFunctionName(name))
         {
             BindArgumentsForErrors(call, scope);
             return Error(DiagnosticKind.Type, call.Function.Span, Inv($"'{name}' is a variable, not a function"), Inv($"Write {name} without parentheses."));

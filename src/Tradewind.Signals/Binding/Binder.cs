@@ -152,10 +152,6 @@ internal sealed partial class Binder
         {
             Report(DiagnosticKind.Name, assignment.NameSpan, Inv($"cannot assign to built-in name '{name}'"), "Choose another name, e.g. my_" + name + ".");
         }
-        else if (IsFunctionName(name))
-        {
-            Report(DiagnosticKind.Name, assignment.NameSpan, Inv($"cannot assign to '{name}': it is a built-in function"), "Choose another name, e.g. my_" + name + ".");
-        }
 
         var value = BindExpression(assignment.Value, scope);
         if (value.Kind is ValueKind.Intent or ValueKind.Size or ValueKind.Void)
@@ -577,6 +573,11 @@ internal sealed partial class Binder
         if (left is ConstantNode a && right is ConstantNode b)
         {
             return Constant(ScalarMath.Binary(op, a.Value, b.Value), kind, span);
+        }
+
+        if (left == right && op is BinaryOp.And or BinaryOp.Or or BinaryOp.Min or BinaryOp.Max)
+        {
+            return left;
         }
 
         // Commutative operators are keyed in one operand order so `a + b` and `b + a` are one node.

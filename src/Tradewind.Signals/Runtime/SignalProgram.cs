@@ -61,6 +61,14 @@ public sealed class SignalProgram : ISignalProgram
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bar);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bar, _time.Length);
+
+        // Nothing fires while an indicator the script uses is still warming up, even a condition such as
+        // `not (x > 0)` that is true on na: the first tradable bar is where every input has a value.
+        if (bar < FirstTradableBar)
+        {
+            return;
+        }
+
         if (_plan.Scalar.Length > 0)
         {
             RunScalar(bar, portfolio);
