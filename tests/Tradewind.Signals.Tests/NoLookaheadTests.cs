@@ -82,7 +82,7 @@ public sealed class NoLookaheadTests
         var source = Source();
         var full = await expression.EvaluateAsync(new SignalContext(MarketData.BtcUsdt, Timeframe.M30, Bars) { Source = source });
         var past = await expression.EvaluateAsync(new SignalContext(MarketData.BtcUsdt, Timeframe.M30, Bars.Slice(0, cut)) { Source = source });
-        Dsl.SameSeries(full.Columns[0].AsSpan(0, cut), past.Columns[0]);
+        Dsl.SameSeries(full.Columns[0][..cut], past.Columns[0]);
         Assert.Contains(past.Columns[0], v => !double.IsNaN(v));
     }
 }

@@ -61,7 +61,7 @@ public static class Dsl
     }
 
     /// <summary>Equal as series: same length, NaN where the other is NaN, values equal otherwise.</summary>
-    public static void SameSeries(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double tolerance = 0)
+    public static void SameSeries(double[] expected, double[] actual, double tolerance = 0)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
