@@ -57,6 +57,14 @@ public sealed class MissingDataTests
     }
 
     [Fact]
+    public async Task Program_BarsSinceBeforeItsConditionHolds_IsNotWarmUp()
+    {
+        var program = await Dsl.PrepareAsync("emit_signal(isna(barssince(close > 1e9)) and close > 0, exit())", MarketData.BtcDaily.Slice(0, 20));
+        Assert.Equal(0, program.FirstTradableBar);
+        Assert.Equal(20, program.EvaluateAll().Count);
+    }
+
+    [Fact]
     public async Task Evaluate_EmaOf200On150Bars_IsTaOutOfRangeWithBarsNeeded()
     {
         var candles = MarketData.BtcDaily.Slice(0, 150);

@@ -146,7 +146,13 @@ internal static class PlanCompiler
                     AddStep(
                         node,
                         new WindowStep(window.Window, window.Arguments.Select(a => Column(a, context)).ToArray(), window.Length, context, NewSlot(context)));
-                    Track(node, _nodeSlot[node.Id]);
+
+                    // barssince/valuewhen are na until their condition first holds: that is data, not warm-up.
+                    if (window.NeedsHistory)
+                    {
+                        Track(node, _nodeSlot[node.Id]);
+                    }
+
                     break;
                 case AlignNode align:
                     AddStep(node, new AlignStep(Column(align.Operand, align.From), align.From, Fill(node), context, NewSlot(context)));
