@@ -48,15 +48,20 @@ public sealed class CompiledScript
         using (frame)
         {
             var columns = new double[]?[_plan.Slots.Length];
+            var bits = new ulong[]?[_plan.Slots.Length];
             for (var s = 0; s < columns.Length; s++)
             {
-                if (_plan.Pinned[s])
+                if (_plan.Packed[s])
+                {
+                    bits[s] = frame.Pack(s);
+                }
+                else if (_plan.Pinned[s])
                 {
                     columns[s] = frame.Column(s);
                 }
             }
 
-            return new SignalProgram(_plan, contexts[0], columns, firstTradable, frame.KernelInvocations);
+            return new SignalProgram(_plan, contexts[0], columns, bits, firstTradable, frame.KernelInvocations);
         }
     }
 }

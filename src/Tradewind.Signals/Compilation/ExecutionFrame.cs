@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Tradewind.Core;
 using Tradewind.Signals.Binding;
 using Tradewind.Signals.Runtime;
@@ -63,7 +65,7 @@ internal sealed class ExecutionFrame : IDisposable
         var column = _columns[slot];
         if (column is null)
         {
-            if (_plan.Pinned[slot] && !_rentPinned)
+            if (_plan.Pinned[slot] && !_plan.Packed[slot] && !_rentPinned)
             {
                 column = GC.AllocateUninitializedArray<double>(n);
             }
@@ -77,6 +79,34 @@ internal sealed class ExecutionFrame : IDisposable
         }
 
         return column.AsSpan(0, n);
+    }
+
+    /// <summary>A boolean column as one bit per bar (bit <c>i % 64</c> of word <c>i / 64</c>).</summary>
+    public ulong[] Pack(int slot)
+    {
+        var column = Input(slot);
+        var bits = new ulong[(column.Length + 63) >> 6];
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Four bars per compare: the sign bits of the "!= 0" mask are the four flags.
+            ref var r = ref MemoryMarshal.GetReference(column);
+            for (; i + Vector256<double>.Count <= column.Length; i += Vector256<double>.Count)
+            {
+                var set = ~Vector256.Equals(Vector256.LoadUnsafe(ref r, (nuint)i), Vector256<double>.Zero);
+                bits[i >> 6] |= (ulong)set.ExtractMostSignificantBits() << (i & 63);
+            }
+        }
+
+        for (; i < column.Length; i++)
+        {
+            if (column[i] != 0)
+            {
+                bits[i >> 6] |= 1UL << i;
+            }
+        }
+
+        return bits;
     }
 
     /// <summary>The whole column of a slot (pinned columns outlive the frame).</summary>

@@ -23,6 +23,9 @@ internal sealed class ExecutionPlan
     /// <summary>Slots read after the vector steps (by emits, the bar-by-bar program or results): kept for the whole run.</summary>
     public required bool[] Pinned { get; init; }
 
+    /// <summary>Pinned slots read only as emit conditions: computed in pooled scratch, kept as a bitset.</summary>
+    public required bool[] Packed { get; init; }
+
     public required ScalarInstruction[] Scalar { get; init; }
 
     public required int RegisterCount { get; init; }

@@ -209,7 +209,6 @@ internal static class PlanCompiler
 
             foreach (var e in emits)
             {
-                Pin(e.Condition);
                 Pin(e.Intent.Size);
                 Pin(e.Intent.StopLoss);
                 Pin(e.Intent.TakeProfit);
@@ -227,6 +226,22 @@ internal static class PlanCompiler
             foreach (var r in results)
             {
                 Pin(r);
+            }
+
+            // A condition read only by emit_signal is kept as a bitset: 1 bit per bar instead of a double, so it is
+            // computed in pooled scratch and packed after the run.
+            var packed = new bool[_slots.Count];
+            foreach (var e in emits)
+            {
+                if (e.Condition is { Kind: OperandKind.Column } c && !pinned[c.Index])
+                {
+                    packed[c.Index] = true;
+                }
+            }
+
+            for (var s = 0; s < packed.Length; s++)
+            {
+                pinned[s] |= packed[s];
             }
 
             var lastUse = new int[_slots.Count];
@@ -247,6 +262,7 @@ internal static class PlanCompiler
                 Slots = [.. _slots],
                 LastUse = lastUse,
                 Pinned = pinned,
+                Packed = packed,
                 Scalar = [.. _scalar],
                 RegisterCount = _nodeRegister.Count,
                 Emits = emits,

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Tradewind.Core;
 using Tradewind.Signals.Binding;
@@ -21,7 +22,7 @@ public sealed class SignalProgram : ISignalProgram
     private readonly Emit[] _emits;
     private readonly Ticker _ticker;
 
-    internal SignalProgram(ExecutionPlan plan, ResolvedContext context, double[]?[] columns, int firstTradableBar, int kernelInvocations)
+    internal SignalProgram(ExecutionPlan plan, ResolvedContext context, double[]?[] columns, ulong[]?[] bits, int firstTradableBar, int kernelInvocations)
     {
         _plan = plan;
         _time = context.Candles.Time;
@@ -38,7 +39,13 @@ public sealed class SignalProgram : ISignalProgram
             var e = plan.Emits[i];
             var ticker = e.Intent.TickerText is { } text ? ResolveTicker(text, context.Ticker) : (Ticker?)null;
             var constant = e.Intent.IsConstant ? BuildIntent(e.Intent, ticker, -1) : null;
-            _emits[i] = new Emit(e, ticker, constant);
+            var condition = e.Condition;
+            _emits[i] = new Emit(
+                e,
+                ticker,
+                constant,
+                condition.Kind == OperandKind.Column ? bits[condition.Index] : null,
+                condition.Kind == OperandKind.Column ? columns[condition.Index] : null);
         }
     }
 
@@ -59,8 +66,10 @@ public sealed class SignalProgram : ISignalProgram
 
     public void EvaluateBar(int bar, IPortfolioView portfolio, List<EmittedSignal> sink)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(bar);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bar, _time.Length);
+        if ((uint)bar >= (uint)_time.Length)
+        {
+            ThrowBarOutOfRange(bar);
+        }
 
         // Nothing fires while an indicator the script uses is still warming up, even a condition such as
         // `not (x > 0)` that is true on na: the first tradable bar is where every input has a value.
@@ -74,9 +83,14 @@ public sealed class SignalProgram : ISignalProgram
             RunScalar(bar, portfolio);
         }
 
-        foreach (var emit in _emits)
+        var emits = _emits;
+        for (var i = 0; i < emits.Length; i++)
         {
-            if (Read(emit.Plan.Condition, bar) == 0)
+            ref readonly var emit = ref emits[i];
+            var fires = emit.Bits is { } bits
+                ? ((bits[bar >> 6] >> bar) & 1) != 0
+                : (emit.Column is { } column ? column[bar] : Read(emit.Plan.Condition, bar)) != 0;
+            if (!fires)
             {
                 continue;
             }
@@ -101,6 +115,10 @@ public sealed class SignalProgram : ISignalProgram
 
         return sink;
     }
+
+    [DoesNotReturn]
+    private void ThrowBarOutOfRange(int bar) =>
+        throw new ArgumentOutOfRangeException(nameof(bar), bar, string.Create(CultureInfo.InvariantCulture, $"The program has bars 0 to {_time.Length - 1}."));
 
     private void RunScalar(int bar, IPortfolioView portfolio)
     {
@@ -230,7 +248,8 @@ public sealed class SignalProgram : ISignalProgram
         return Core.Ticker.Parse(text, hasExchange ? null : script.Exchange);
     }
 
-    private sealed record Emit(EmitPlan Plan, Ticker? Ticker, SignalIntent? Constant);
+    /// <summary>An emit with its condition located once: a bitset, a column, or (constant/register) via the plan.</summary>
+    private readonly record struct Emit(EmitPlan Plan, Ticker? Ticker, SignalIntent? Constant, ulong[]? Bits, double[]? Column);
 
     private sealed class FlatPortfolio : IPortfolioView
     {
