@@ -50,8 +50,9 @@ public sealed class CompiledExpression
                 }
                 else
                 {
+                    // A bare `close` is the caller's own array: hand out a copy, never the input itself.
                     var column = frame.Column(r.Index);
-                    columns[i] = column.Length == n ? column : column.AsSpan(0, n).ToArray();
+                    columns[i] = column.Length == n && _plan.Slots[r.Index].Role != SlotRole.DataAlias ? column : column.AsSpan(0, n).ToArray();
                 }
             }
 

@@ -89,6 +89,32 @@ public sealed class BinderTests
         Assert.Equal(expected, Dsl.Errors(script)[0]);
 
     [Fact]
+    public void Bind_ParameterTheRegistryRejects_IsADiagnosticNotAnException()
+    {
+        var registry = new Indicators.IndicatorRegistry(
+        [
+            new Indicators.IndicatorDefinition
+            {
+                Name = "picky",
+                Group = Indicators.IndicatorGroup.Overlap,
+                Title = "Picky",
+                Description = "Rejects odd periods in its lookback.",
+                Inputs = [new Indicators.InputSpec("source", Indicators.InputKind.Real)],
+                Parameters = [Indicators.ParameterSpec.Period(4)],
+                Outputs = [new Indicators.OutputSpec("value", "Value.")],
+                Lookback = p => p[0] % 2 == 0
+                    ? (int)p[0]
+                    : Core.ThrowHelper.Throw<int>(Core.ErrorCode.InvalidParameter, "Odd periods are not available.", "Use an even period."),
+                Kernel = static (in Indicators.IndicatorInputs i, ReadOnlySpan<double> p, in Indicators.IndicatorOutputs o) => o.Out0.Fill(1),
+                CreateStateUnchecked = _ => throw new NotSupportedException(),
+            },
+        ]);
+        var diagnostic = Assert.Single(SignalCompiler.Compile("emit_signal(picky(close, 3) > 0, exit())", new SignalCompilerOptions { Registry = registry }).Diagnostics);
+        Assert.Equal("Type error (line 1, column 13): picky: Odd periods are not available", diagnostic.ToString());
+        Assert.Equal("Use an even period.", diagnostic.Suggestion);
+    }
+
+    [Fact]
     public void Bind_ManyProblems_AreAllReportedAtOnceInOrder()
     {
         var errors = Dsl.Errors("a = clsoe\nb = rsi(close, 0)\nc = close[1]\nemit_signal(a > b, Weight(1))\nclose = 2");

@@ -528,6 +528,17 @@ internal sealed partial class Binder
             return new ErrorNode(call.Span);
         }
 
+        // Parameters within bounds can still be unsupported (e.g. a moving-average type not available yet); the
+        // registry says so with a typed error, which belongs in the diagnostics, not in an exception from Compile.
+        try
+        {
+            definition.Lookback(values);
+        }
+        catch (TradewindException e)
+        {
+            return Error(DiagnosticKind.Type, call.Span, Inv($"{name}: {e.Message.TrimEnd('.')}"), e.Suggestion);
+        }
+
         var node = _nodes.Intern(new IndicatorNode(definition, values, boundInputs, scope.Context, call.Span));
         return definition.Outputs.Count == 1 ? _nodes.Intern(new OutputNode(node, 0, call.Span)) : node;
     }
