@@ -22,6 +22,9 @@ public sealed class SignalProgram : ISignalProgram
     private readonly Emit[] _emits;
     private readonly Ticker _ticker;
 
+    // When every emit condition is a bitset: their union, so a bar where nothing fires costs one bit test.
+    private readonly ulong[]? _anyFires;
+
     internal SignalProgram(ExecutionPlan plan, ResolvedContext context, double[]?[] columns, ulong[]?[] bits, int firstTradableBar, int kernelInvocations)
     {
         _plan = plan;
@@ -46,6 +49,18 @@ public sealed class SignalProgram : ISignalProgram
                 constant,
                 condition.Kind == OperandKind.Column ? bits[condition.Index] : null,
                 condition.Kind == OperandKind.Column ? columns[condition.Index] : null);
+        }
+
+        if (_emits.Length > 0 && plan.Scalar.Length == 0 && Array.TrueForAll(_emits, e => e.Bits is not null))
+        {
+            _anyFires = new ulong[_emits[0].Bits!.Length];
+            foreach (var e in _emits)
+            {
+                for (var w = 0; w < _anyFires.Length; w++)
+                {
+                    _anyFires[w] |= e.Bits![w];
+                }
+            }
         }
     }
 
@@ -73,7 +88,7 @@ public sealed class SignalProgram : ISignalProgram
 
         // Nothing fires while an indicator the script uses is still warming up, even a condition such as
         // `not (x > 0)` that is true on na: the first tradable bar is where every input has a value.
-        if (bar < FirstTradableBar)
+        if (bar < FirstTradableBar || (_anyFires is { } any && ((any[bar >> 6] >> bar) & 1) == 0))
         {
             return;
         }
