@@ -64,11 +64,16 @@ public sealed class BinderTests
     {
         var diagnostic = Assert.Single(SignalCompiler.Compile(script, TestRegistry.Options).Diagnostics);
         Assert.Equal(expected, diagnostic.ToString());
-        if (script.Contains("[0]") || script.Contains("[2]"))
+        if (script.Contains("[0]"))
         {
             Assert.Equal(
                 "Indexes count back from -1; a zero or positive index would look at a bar that has not closed, and nothing can see a later bar.",
                 diagnostic.Suggestion);
+        }
+
+        if (script.Contains("[2]"))
+        {
+            Assert.EndsWith("2 bar(s) ago is x[-3].", diagnostic.Suggestion);
         }
     }
 
@@ -113,6 +118,13 @@ public sealed class BinderTests
         Assert.Equal("Type error (line 1, column 13): picky: Odd periods are not available", diagnostic.ToString());
         Assert.Equal("Use an even period.", diagnostic.Suggestion);
     }
+
+    [Theory]
+    [InlineData("x = iff(close > open, 1, 0)", "Write a conditional as: a if condition else b.")]
+    [InlineData("x = na(close)", "na is a value, not a function; to test for na use isna(x).")]
+    [InlineData("x = ta.rsi(close, 14)", "Functions have no prefix here: write rsi(...).")]
+    public void Bind_IdiomsFromOtherLanguages_GetAHint(string script, string hint) =>
+        Assert.Equal(hint, SignalCompiler.Compile(script, TestRegistry.Options).Diagnostics[0].Suggestion);
 
     [Fact]
     public void Bind_ManyProblems_AreAllReportedAtOnceInOrder()

@@ -65,7 +65,9 @@ internal sealed partial class Binder
             DiagnosticKind.Name,
             call.Function.Span,
             UnknownMessage("function", name, FunctionNameCandidates()),
-            "Indicators are listed in docs/indicators.md; helpers and intents in docs/signal-dsl.md.");
+            name.ToLowerInvariant() is "iff" or "iif" or "ternary" or "ifelse"
+                ? "Write a conditional as: a if condition else b."
+                : "Indicators are listed in docs/indicators.md; helpers and intents in docs/signal-dsl.md.");
     }
 
     private void BindArgumentsForErrors(CallSyntax call, Scope scope)

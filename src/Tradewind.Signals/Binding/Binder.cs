@@ -496,7 +496,9 @@ internal sealed partial class Binder
                 DiagnosticKind.Index,
                 syntax.Index.Span,
                 Inv($"index {Format(k)} is not allowed: x[-1] is the current bar, x[-2] the previous one, and so on back in time"),
-                "Indexes count back from -1; a zero or positive index would look at a bar that has not closed, and nothing can see a later bar.");
+                k >= 1 && k <= _limits.MaxLookback
+                    ? Inv($"Indexes count back from -1; a zero or positive index would look at a bar that has not closed, and nothing can see a later bar. {Format(k)} bar(s) ago is x[-{Format(k + 1)}].")
+                    : "Indexes count back from -1; a zero or positive index would look at a bar that has not closed, and nothing can see a later bar.");
         }
 
         if (-k > _limits.MaxLookback)

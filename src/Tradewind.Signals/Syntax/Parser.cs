@@ -300,7 +300,12 @@ internal sealed class Parser
                 case TokenKind.LeftParen:
                     if (expression is not NameSyntax name)
                     {
-                        Fail(Current, "an operator or end of line", "Only a named function can be called, e.g. rsi(close, 14).");
+                        Fail(Current, "an operator or end of line", expression switch
+                        {
+                            NaSyntax => "na is a value, not a function; to test for na use isna(x).",
+                            MemberSyntax { Target: NameSyntax, Member: var m } => $"Functions have no prefix here: write {m}(...).",
+                            _ => "Only a named function can be called, e.g. rsi(close, 14).",
+                        });
                         return expression;
                     }
 
