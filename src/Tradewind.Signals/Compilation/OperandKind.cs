@@ -1,0 +1,8 @@
+namespace Tradewind.Signals.Compilation;
+
+internal enum OperandKind
+{
+    Constant,
+    Column,
+    Register,
+}
