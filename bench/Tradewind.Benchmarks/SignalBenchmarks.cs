@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Tradewind.Core;
 using Tradewind.Indicators;
 using Tradewind.Signals;
@@ -16,7 +15,7 @@ namespace Tradewind.Benchmarks;
 /// - <see cref="ScanRsi500x1000"/>: <c>rsi(close, 14)[-1] &lt; 30</c> over 500 tickers x 1000 bars; target under 50 ms.
 ///   dotnet run -c Release --project bench/Tradewind.Benchmarks -- --filter '*SignalBenchmarks*'
 /// </summary>
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]
 public class SignalBenchmarks
 {

@@ -7,7 +7,7 @@ public sealed class BinderTests
     [Theory]
     [InlineData("x = clsoe > 3", "Name error (line 1, column 5): unknown name 'clsoe'; did you mean 'close'?")]
     [InlineData("x = Close > 3", "Name error (line 1, column 5): unknown name 'Close'; did you mean 'close'?")]
-    [InlineData("x = rsii(close, 14)", "Name error (line 1, column 5): unknown function 'rsii'; did you mean 'rsi'?")]
+    [InlineData("x = rsii(close, 14)", "Name error (line 1, column 5): unknown function 'rsii'; did you mean 'rsi' or 'tsi'?")]
     [InlineData("x = crossovr(close, open)", "Name error (line 1, column 5): unknown function 'crossovr'; did you mean 'crossover'?")]
     [InlineData("x = y + 1\ny = 2", "Name error (line 1, column 5): 'y' is used before it is assigned (on line 2)")]
     [InlineData("x = sma", "Name error (line 1, column 5): 'sma' is a function; call it, e.g. sma(source, period=30)")]
