@@ -5,7 +5,7 @@ using Tradewind.Storage;
 namespace Tradewind.Server.Hosting;
 
 /// <summary>
-/// Housekeeping every ten minutes: deletes provisional keys that expired unclaimed, expired sessions, and usage
+/// Housekeeping every ten minutes: deletes provisional keys that expired unclaimed over a week ago, expired sessions, and usage
 /// counters older than two days (the longest window is a day). Idempotent, so several processes may all run it.
 /// </summary>
 internal sealed class MaintenanceService(
@@ -13,6 +13,7 @@ internal sealed class MaintenanceService(
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ExpiredKeyGrace = TimeSpan.FromDays(7);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,7 +23,8 @@ internal sealed class MaintenanceService(
             try
             {
                 var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-                var expiredKeys = await keys.DeleteExpiredProvisionalAsync(now, stoppingToken);
+                // Expired keys are kept a week so their owner gets EXPIRED_API_KEY, not a puzzling INVALID_API_KEY.
+                var expiredKeys = await keys.DeleteExpiredProvisionalAsync(now - (long)ExpiredKeyGrace.TotalMilliseconds, stoppingToken);
                 var expiredSessions = await users.DeleteExpiredSessionsAsync(now, stoppingToken);
                 await counters.PurgeBeforeAsync(now - (long)TimeSpan.FromDays(2).TotalMilliseconds, stoppingToken);
                 if (expiredKeys + expiredSessions > 0)
