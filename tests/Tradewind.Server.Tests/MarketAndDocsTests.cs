@@ -101,6 +101,8 @@ public sealed class MarketAndDocsTests
         var names = index["data"]!["documents"]!.AsArray().Select(d => (string)d!["name"]!).ToList();
         Assert.Contains("data", names);
         Assert.Contains("operators", names);
+        Assert.Contains("api-reference", names);
+        Assert.Contains("configuration", names);
         Assert.Equal("markdown", (string?)data["data"]!["format"]);
         Assert.StartsWith("# Market data", (string)data["data"]!["content"]!, StringComparison.Ordinal);
         Assert.Equal("text/markdown", raw.Content.Headers.ContentType?.MediaType);
