@@ -8,6 +8,7 @@ namespace Tradewind.Benchmarks;
 /// (the Mean column is per bar thanks to OperationsPerInvoke). Compare with tools/golden/bench-talib.sh on the
 /// same machine in the same session.
 ///   dotnet run -c Release --project bench/Tradewind.Benchmarks -- --filter '*IndicatorBenchmarks*'
+/// A subset: TRADEWIND_BENCH_INDICATORS=sma,ema,rsi before the command.
 /// </summary>
 [Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]
@@ -24,7 +25,14 @@ public class IndicatorBenchmarks
     [ParamsSource(nameof(Names))]
     public string Indicator { get; set; } = "sma";
 
-    public static IEnumerable<string> Names() => IndicatorRegistry.Default.All.Select(d => d.Name);
+    /// <summary>Every registered indicator, or the comma-separated subset in TRADEWIND_BENCH_INDICATORS.</summary>
+    public static IEnumerable<string> Names()
+    {
+        var subset = Environment.GetEnvironmentVariable("TRADEWIND_BENCH_INDICATORS");
+        return string.IsNullOrWhiteSpace(subset)
+            ? IndicatorRegistry.Default.All.Select(d => d.Name)
+            : subset.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
 
     [GlobalSetup]
     public void Setup()
