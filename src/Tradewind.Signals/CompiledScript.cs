@@ -55,6 +55,10 @@ public sealed class CompiledScript
                 {
                     bits[s] = frame.Pack(s);
                 }
+                else if (_plan.Pinned[s] && _plan.Slots[s].IsBits)
+                {
+                    bits[s] = frame.Bits(s);
+                }
                 else if (_plan.Pinned[s])
                 {
                     columns[s] = frame.Column(s);

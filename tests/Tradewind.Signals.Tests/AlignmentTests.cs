@@ -129,6 +129,44 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public async Task RefAndTf_NestedEitherWay_GiveTheSameSeries()
+    {
+        var sol = MarketData.Sol1h;
+        var eth = new CandleSeries(sol.Time, sol.Open, sol.High, sol.Low, sol.Close.Select(c => c * 3).ToArray(), sol.Volume);
+        var source = new InMemorySeriesSource().Add(MarketData.SolUsdt, Timeframe.H1, sol).Add(MarketData.EthUsdt, Timeframe.H1, eth);
+        var refOfTf = await Dsl.SeriesAsync("ref(\"ETH/USDT\", tf(\"4h\", sma(close, 3)))", sol, Timeframe.H1, source, MarketData.SolUsdt);
+        var tfOfRef = await Dsl.SeriesAsync("tf(\"4h\", ref(\"ETH/USDT\", sma(close, 3)))", sol, Timeframe.H1, source, MarketData.SolUsdt);
+        var direct = await Dsl.SeriesAsync("tf(\"4h\", sma(close, 3)) * 3", sol, Timeframe.H1, source, MarketData.SolUsdt);
+        Dsl.SameSeries(refOfTf, tfOfRef);
+        Dsl.SameSeries(direct, refOfTf, 1e-12);
+    }
+
+    [Fact]
+    public async Task ContextNames_InsideRefAndTf_DescribeThatContext()
+    {
+        var sol = MarketData.Sol1h;
+        var source = new InMemorySeriesSource().Add(MarketData.EthUsdt, Timeframe.H1, sol);
+        var values = await Dsl.SeriesAsync(
+            "ref(\"ETH/USDT\", ticker == \"BINANCE:ETH/USDT\") and tf(\"4h\", timeframe == \"4h\") and ticker == \"BINANCE:SOL/USDT\"",
+            sol,
+            Timeframe.H1,
+            source,
+            MarketData.SolUsdt);
+        Assert.All(values.Skip(4), v => Assert.Equal(1, v));
+    }
+
+    [Fact]
+    public async Task Prepare_SameInputsTwice_GivesIdenticalSignals()
+    {
+        const string script = "emit_signal(crossover(ema(close, 9), sma(close, 21)) and tf(\"4h\", rsi(close, 14)) > 45, entry(\"LONG\", Weight(0.5), stop_loss=atr(14) / close * 100))";
+        var first = await Dsl.PrepareAsync(script, MarketData.Sol1h, MarketData.SolUsdt, Timeframe.H1);
+        var second = await Dsl.PrepareAsync(script, MarketData.Sol1h, MarketData.SolUsdt, Timeframe.H1);
+        var a = first.EvaluateAll();
+        Assert.NotEmpty(a);
+        Assert.Equal(a, second.EvaluateAll());
+    }
+
+    [Fact]
     public async Task Ref_WithoutASource_IsDataUnavailable()
     {
         var error = await Assert.ThrowsAsync<TradewindException>(() => Dsl.SeriesAsync("ref(\"BINANCE:ETH/USDT\", close)", MarketData.Sol1h, Timeframe.H1));

@@ -18,6 +18,7 @@ internal sealed class ExecutionFrame : IDisposable
     private readonly ExecutionPlan _plan;
     private readonly ResolvedContext[] _contexts;
     private readonly double[]?[] _columns;
+    private readonly ulong[]?[] _bits;
     private readonly bool[] _rented;
     private readonly bool _rentPinned;
     private readonly Dictionary<(int From, int To), int[]> _maps = [];
@@ -28,6 +29,7 @@ internal sealed class ExecutionFrame : IDisposable
         _contexts = contexts;
         _rentPinned = rentPinned;
         _columns = new double[]?[plan.Slots.Length];
+        _bits = new ulong[]?[plan.Slots.Length];
         _rented = new bool[plan.Slots.Length];
         for (var s = 0; s < plan.Slots.Length; s++)
         {
@@ -80,6 +82,36 @@ internal sealed class ExecutionFrame : IDisposable
 
         return column.AsSpan(0, n);
     }
+
+    public Span<ulong> OutputBits(int slot)
+    {
+        var words = Kernels.BitKernels.Words(Length(slot));
+        var bits = _bits[slot];
+        if (bits is null)
+        {
+            if (_plan.Pinned[slot] && !_rentPinned)
+            {
+                bits = new ulong[words];
+            }
+            else
+            {
+                bits = ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
+                _rented[slot] = true;
+            }
+
+            _bits[slot] = bits;
+        }
+
+        return bits.AsSpan(0, words);
+    }
+
+    public ReadOnlySpan<ulong> InputBits(int slot) =>
+        _bits[slot] is { } bits
+            ? bits.AsSpan(0, Kernels.BitKernels.Words(Length(slot)))
+            : throw new InvalidOperationException($"Bit column b{slot} is read before it is written.");
+
+    /// <summary>A bitset slot's words (pinned bitsets outlive the frame).</summary>
+    public ulong[] Bits(int slot) => _bits[slot] ?? throw new InvalidOperationException($"Bit column b{slot} was never written.");
 
     /// <summary>A boolean column as one bit per bar (bit <c>i % 64</c> of word <c>i / 64</c>).</summary>
     public ulong[] Pack(int slot)
@@ -207,11 +239,23 @@ internal sealed class ExecutionFrame : IDisposable
 
     private void Release(int slot)
     {
-        if (_rented[slot] && _columns[slot] is { } column)
+        if (!_rented[slot])
+        {
+            return;
+        }
+
+        if (_columns[slot] is { } column)
         {
             ArrayPool<double>.Shared.Return(column);
             _columns[slot] = null;
-            _rented[slot] = false;
         }
+
+        if (_bits[slot] is { } bits)
+        {
+            ArrayPool<ulong>.Shared.Return(bits);
+            _bits[slot] = null;
+        }
+
+        _rented[slot] = false;
     }
 }

@@ -45,7 +45,7 @@ internal static class PlanCompiler
             }
         }
 
-        var builder = new Builder(script);
+        var builder = new Builder(script, BitEligibility(script, reachable));
         for (var id = 0; id < nodes.Count; id++)
         {
             if (reachable[id])
@@ -57,7 +57,92 @@ internal static class PlanCompiler
         return builder.Build();
     }
 
-    private sealed class Builder(BoundScript script)
+    /// <summary>
+    /// Booleans that can live as bitsets: comparisons, crosses, isna, and/or/not whose every reader is and/or/not or an
+    /// emit condition. Anything else reading a boolean (a conditional, an index, tf/ref, a helper, a result, an intent
+    /// value, the bar-by-bar program) needs doubles, which disqualifies it, and that can in turn disqualify an and/or/not
+    /// whose operands must be bitsets; repeat until nothing changes.
+    /// </summary>
+    private static bool[] BitEligibility(BoundScript script, bool[] reachable)
+    {
+        var nodes = script.Nodes;
+        var bits = new bool[nodes.Count];
+        for (var id = 0; id < nodes.Count; id++)
+        {
+            bits[id] = reachable[id] && !nodes[id].ReadsPortfolio && Producible(nodes[id]);
+        }
+
+        void Deny(BoundNode? node)
+        {
+            if (node is { Id: >= 0 })
+            {
+                bits[node.Id] = false;
+            }
+        }
+
+        foreach (var e in script.Emits)
+        {
+            Deny(e.Intent.Size);
+            Deny(e.Intent.StopLoss);
+            Deny(e.Intent.TakeProfit);
+            Deny(e.Intent.TrailingStop);
+            Deny(e.Intent.Fraction);
+        }
+
+        Deny(script.Result);
+        bool changed;
+        do
+        {
+            changed = false;
+            for (var id = nodes.Count - 1; id >= 0; id--)
+            {
+                if (!reachable[id])
+                {
+                    continue;
+                }
+
+                var node = nodes[id];
+                var readsBits = bits[id] && node is BinaryNode { Op: BinaryOp.And or BinaryOp.Or } or UnaryNode { Op: UnaryOp.Not };
+                foreach (var child in node.Children)
+                {
+                    if (child.Id >= 0 && bits[child.Id] && !readsBits)
+                    {
+                        bits[child.Id] = false;
+                        changed = true;
+                    }
+                }
+
+                if (readsBits)
+                {
+                    foreach (var child in node.Children)
+                    {
+                        if (child.Id < 0 || !bits[child.Id])
+                        {
+                            bits[id] = false;
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        while (changed);
+
+        return bits;
+    }
+
+    private static bool Producible(BoundNode node) => node switch
+    {
+        BinaryNode { Op: BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual or BinaryOp.Equal or BinaryOp.NotEqual } b =>
+            b.Left.Kind == ValueKind.Number && b.Right.Kind == ValueKind.Number,
+        BinaryNode { Op: BinaryOp.And or BinaryOp.Or } b => b.Left is not ConstantNode && b.Right is not ConstantNode,
+        UnaryNode { Op: UnaryOp.Not } u => u.Operand is not ConstantNode,
+        UnaryNode { Op: UnaryOp.IsNa } => true,
+        WindowNode { Window: WindowKind.Crossover or WindowKind.Crossunder or WindowKind.Cross } => true,
+        _ => false,
+    };
+
+    private sealed class Builder(BoundScript script, bool[] bits)
     {
         private readonly List<PlanStep> _steps = [];
         private readonly List<SlotInfo> _slots = [];
@@ -87,6 +172,12 @@ internal static class PlanCompiler
             }
 
             var context = node.Context;
+            if (bits[node.Id])
+            {
+                AddBitStep(node, context);
+                return;
+            }
+
             switch (node)
             {
                 case DataNode data:
@@ -166,6 +257,24 @@ internal static class PlanCompiler
             }
         }
 
+        private void AddBitStep(BoundNode node, int context)
+        {
+            var output = NewSlot(context, bits: true);
+            PlanStep step = node switch
+            {
+                BinaryNode { Op: BinaryOp.And or BinaryOp.Or } b => new BitLogicStep(b.Op, _nodeSlot[b.Left.Id], _nodeSlot[b.Right.Id], context, output),
+                BinaryNode b => new BitCompareStep(b.Op, VectorOperand(b.Left), VectorOperand(b.Right), context, output),
+                UnaryNode u => new BitUnaryStep(u.Op, _nodeSlot[u.Operand.Id], context, output),
+                WindowNode w => new BitCrossStep(w.Window, Column(w.Arguments[0], context), Column(w.Arguments[1], context), context, output),
+                _ => throw new InvalidOperationException($"{node.GetType().Name} has no bitset form."),
+            };
+            AddStep(node, step);
+            if (node is WindowNode)
+            {
+                Track(node, output);
+            }
+        }
+
         public ExecutionPlan Build()
         {
             var emits = script.Emits.Select(e => new EmitPlan(
@@ -233,15 +342,15 @@ internal static class PlanCompiler
             var packed = new bool[_slots.Count];
             foreach (var e in emits)
             {
-                if (e.Condition is { Kind: OperandKind.Column } c && !pinned[c.Index])
+                if (e.Condition is { Kind: OperandKind.Column } c && !pinned[c.Index] && !_slots[c.Index].IsBits)
                 {
                     packed[c.Index] = true;
                 }
             }
 
-            for (var s = 0; s < packed.Length; s++)
+            foreach (var e in emits)
             {
-                pinned[s] |= packed[s];
+                Pin(e.Condition);
             }
 
             var lastUse = new int[_slots.Count];
@@ -317,9 +426,9 @@ internal static class PlanCompiler
 
         private static double Fill(BoundNode node) => node.Kind == ValueKind.Bool ? 0 : double.NaN;
 
-        private int NewSlot(int context, SlotRole role = SlotRole.Computed, DataField field = default)
+        private int NewSlot(int context, SlotRole role = SlotRole.Computed, DataField field = default, bool bits = false)
         {
-            _slots.Add(new SlotInfo(context, role, field));
+            _slots.Add(new SlotInfo(context, role, field, bits));
             return _slots.Count - 1;
         }
 
