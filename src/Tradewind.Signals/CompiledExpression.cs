@@ -85,6 +85,21 @@ public sealed class CompiledExpression
         return results;
     }
 
+    /// <summary>
+    /// <see cref="ScanAsync"/>, ordered by the first output's latest value (descending or ascending), keeping the
+    /// first <paramref name="limit"/> rows. Tickers whose value is na or that failed come last, in input order, so
+    /// the caller still sees why they are missing. Ties keep input order.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<ScanResult>> RankAsync(
+        IEnumerable<SignalContext> contexts, bool descending = true, int limit = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var rows = await ScanAsync(contexts, cancellationToken);
+        var ranked = rows.Where(r => !double.IsNaN(r.Value));
+        ranked = descending ? ranked.OrderByDescending(r => r.Value) : ranked.OrderBy(r => r.Value);
+        return [.. ranked.Concat(rows.Where(r => double.IsNaN(r.Value))).Take(limit)];
+    }
+
     private double[] Latest(ResolvedContext[] resolved, CancellationToken cancellationToken)
     {
         var (frame, _) = PlanRunner.Run(_plan, resolved, rentPinned: true, _options, cancellationToken);

@@ -131,6 +131,13 @@ public sealed class BinderTests
     public void Bind_IdiomsFromOtherLanguages_GetAHint(string script, string hint) =>
         Assert.Equal(hint, SignalCompiler.Compile(script, TestRegistry.Options).Diagnostics[0].Suggestion);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("# nothing yet")]
+    [InlineData("fast = sma(close, 10)\nslow = sma(close, 30)")]
+    public void Bind_ScriptWithoutEmits_IsAnIntentError(string script) =>
+        Assert.Equal(["Intent error (line 1, column 1): the script has no emit_signal(...) statement, so it never trades"], Dsl.Errors(script));
+
     [Fact]
     public void Bind_ManyProblems_AreAllReportedAtOnceInOrder()
     {

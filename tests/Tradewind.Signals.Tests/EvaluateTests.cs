@@ -93,6 +93,24 @@ public sealed class EvaluateTests
     }
 
     [Fact]
+    public async Task Rank_OrdersByLatestValue_WithNaAndErrorsLast()
+    {
+        var expression = Dsl.CompileExpression("rsi(close, 14)");
+        var contexts = Enumerable.Range(0, 8)
+            .Select(k => new SignalContext(Ticker.Parse($"SIM:T{k}/USDT"), Timeframe.M30, MarketData.Btc30m.Slice(k * 97, 400)))
+            .Append(new SignalContext(Ticker.Parse("SIM:SHORT/USDT"), Timeframe.M30, MarketData.Btc30m.Slice(0, 5)))
+            .ToList();
+        var scan = await expression.ScanAsync(contexts);
+        var descending = await expression.RankAsync(contexts, descending: true, limit: 3);
+        var ascending = await expression.RankAsync(contexts, descending: false);
+
+        Assert.Equal(scan.Take(8).Select(r => r.Value).OrderDescending().Take(3), descending.Select(r => r.Value));
+        Assert.Equal(scan.Take(8).Select(r => r.Value).Order(), ascending.Take(8).Select(r => r.Value));
+        Assert.Equal("SIM:SHORT/USDT", ascending[^1].Ticker.ToString());
+        Assert.NotNull(ascending[^1].Error);
+    }
+
+    [Fact]
     public void CompileResult_Failure_BecomesOneValidationError()
     {
         var result = SignalCompiler.Compile("a = clsoe\nb = close[0]", TestRegistry.Options);

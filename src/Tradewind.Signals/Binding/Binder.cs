@@ -117,6 +117,15 @@ internal sealed partial class Binder
             }
         }
 
+        if (_mode == BindMode.Script && _emits.Count == 0 && _diagnostics.Count == 0)
+        {
+            Report(
+                DiagnosticKind.Intent,
+                new SourceSpan(0, 0, 1, 1),
+                "the script has no emit_signal(...) statement, so it never trades",
+                "Add a line such as: emit_signal(rsi(close, 14) < 30, entry(\"LONG\", Weight(0.5))).");
+        }
+
         if (_mode == BindMode.Expression && statements.Count == 0)
         {
             Report(DiagnosticKind.Syntax, new SourceSpan(0, 0, 1, 1), "the expression is empty", "Write an expression such as rsi(close, 14).");
