@@ -20,7 +20,9 @@ public static class IndicatorReference
         sb.AppendLine();
         sb.AppendLine("- reproduces its reference (TA-Lib where TA-Lib has the function) to 1e-9 relative on real data, with");
         sb.AppendLine("  the same first valid bar; warm-up bars are `na`;");
-        sb.AppendLine("- is available in the Signal DSL by name or alias, e.g. `rsi(close, 14)`, `bbands(close, 20, 2).upper`;");
+        sb.AppendLine("- is available in the Signal DSL by name or alias, e.g. `rsi(close, 14)`, `bbands(close, 20, 2).upper`");
+        sb.AppendLine("  (the DSL's own helpers `sum`, `min`, `max`, `highest`, `lowest` and `stdev` take precedence over the");
+        sb.AppendLine("  same-named entries, with the same values, and bare `hl2`/`hlc3`/`ohlc4` are price series: call `hl2()` for the indicator);");
         sb.AppendLine("- has a batch form and a streaming form that give identical values.");
         sb.AppendLine();
         sb.AppendLine("**Inputs.** `source` inputs take any series (default `close`); `open`, `high`, `low`, `close` and");
