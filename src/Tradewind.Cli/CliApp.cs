@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Build(console));
         root.Subcommands.Add(DataCommand.Build(console));
         root.Subcommands.Add(IndicatorsCommand.Build(console));
+        root.Subcommands.Add(EvalCommand.Build(console));
         root.Subcommands.Add(ServeCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
         return root;
