@@ -42,9 +42,6 @@ public static class Exchanges
         _ => throw new ArgumentOutOfRangeException(nameof(exchange), exchange, null),
     };
 
-    /// <summary>True when the venue runs around the clock (annualise with 365 days).</summary>
-    public static bool IsAlwaysOpen(this ExchangeId exchange) => true;
-
     public static bool TryParse(string? text, out ExchangeId exchange)
     {
         exchange = default;
