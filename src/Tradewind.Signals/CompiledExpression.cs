@@ -29,6 +29,12 @@ public sealed class CompiledExpression
 
     public int KernelCount => _plan.KernelStepCount;
 
+    /// <summary>
+    /// Bars of the run's own ticker and timeframe needed before the first bar with every value defined: load this
+    /// many bars before the start of a backtest (or scan) so indicators are warm when it begins.
+    /// </summary>
+    public int WarmUpBars => _plan.WarmUpBars;
+
     /// <summary>The whole series of the expression over the context's bars.</summary>
     public async ValueTask<EvaluationResult> EvaluateAsync(SignalContext context, CancellationToken cancellationToken = default)
     {

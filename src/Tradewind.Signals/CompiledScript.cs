@@ -32,6 +32,12 @@ public sealed class CompiledScript
 
     internal ExecutionPlan Plan => _plan;
 
+    /// <summary>
+    /// Bars of the run's own ticker and timeframe needed before the first bar with every value defined: load this
+    /// many bars before the start of a backtest (or scan) so indicators are warm when it begins.
+    /// </summary>
+    public int WarmUpBars => _plan.WarmUpBars;
+
     /// <summary>A listing of the plan's steps, one per line (for diagnostics and docs).</summary>
     public string DescribePlan() => _plan.Describe();
 

@@ -40,6 +40,24 @@ internal sealed class ExecutionPlan
 
     public required HistoryCheck[] HistoryChecks { get; init; }
 
+    /// <summary>The most bars any history check needs on the run's own context (context 0).</summary>
+    public int WarmUpBars
+    {
+        get
+        {
+            var most = 0;
+            foreach (var check in HistoryChecks)
+            {
+                if (check.Context == 0 && check.BarsNeeded > most)
+                {
+                    most = check.BarsNeeded;
+                }
+            }
+
+            return most;
+        }
+    }
+
     /// <summary>Checks per producing step index, so a column can be scanned before it is recycled.</summary>
     public required Dictionary<int, List<TradableCheck>> TradableByStep { get; init; }
 
