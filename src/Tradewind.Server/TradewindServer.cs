@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Tradewind.MarketData;
+using Tradewind.Research;
 using Tradewind.MarketData.Storage;
 using Tradewind.Server.Docs;
 using Tradewind.Server.Hosting;
@@ -90,6 +91,7 @@ public static class TradewindServer
         services.AddSingleton<IAgentKeyStore, SqlAgentKeyStore>();
         services.AddSingleton<IUsageCounterStore, SqlUsageCounterStore>();
         services.AddSingleton<IJobStore, SqlJobStore>();
+        services.AddSingleton<IBacktestResultStore, SqlBacktestResultStore>();
         services.AddSingleton(new PasswordHasher());
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<AgentKeyService>();
@@ -104,6 +106,9 @@ public static class TradewindServer
         services.AddSingleton<ICandleStore>(_ => new SqliteCandleStore(dataDirectory));
         services.AddSingleton(sp => DefaultProviders.Create(sp.GetRequiredService<HttpClient>(), marketData, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CandleService(sp.GetRequiredService<ICandleStore>(), sp.GetRequiredService<ProviderRegistry>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IResearchData, StoreResearchData>();
+        services.AddSingleton<Screener>();
+        services.AddSingleton<StrategyBacktester>();
     }
 
     /// <summary>Logs where the server listens and what it stores where (never a secret).</summary>

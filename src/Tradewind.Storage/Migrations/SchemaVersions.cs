@@ -6,11 +6,12 @@ namespace Tradewind.Storage.Migrations;
 /// </summary>
 internal static class SchemaVersions
 {
-    public static int Count => 1;
+    public static int Count => 2;
 
     public static IReadOnlyList<string> Statements(int version, SqlDialect dialect) => version switch
     {
         1 => Version1(dialect),
+        2 => Version2(),
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "No such schema version."),
     };
 
@@ -96,4 +97,19 @@ internal static class SchemaVersions
             "CREATE INDEX ix_jobs_owner ON jobs (owner_key_id, created_at)",
         ];
     }
+
+    private static string[] Version2() =>
+    [
+        // A finished backtest's report (JSON), written with its job's completion in one transaction.
+        """
+        CREATE TABLE backtest_results (
+            id TEXT PRIMARY KEY,
+            job_id TEXT NOT NULL UNIQUE,
+            owner_key_id TEXT NULL,
+            created_at BIGINT NOT NULL,
+            report TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX ix_backtest_results_owner ON backtest_results (owner_key_id, created_at)",
+    ];
 }
