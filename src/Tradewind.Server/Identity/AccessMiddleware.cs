@@ -48,7 +48,7 @@ internal sealed class AccessMiddleware(RequestDelegate next)
         var subject = caller.Agent is { } agent ? "rpm:key:" + agent.Id
             : caller.User is { } user ? "rpm:user:" + user.Id
             : "rpm:ip:" + ClientAddress(context);
-        await limiter.EnforceAsync(
+        await limiter.EnforceRateAsync(
             subject,
             options.Value.RequestsPerMinute,
             TimeSpan.FromMinutes(1),
