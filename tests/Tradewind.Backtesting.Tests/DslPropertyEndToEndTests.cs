@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tradewind.Backtesting.Tests.Infrastructure;
 using Tradewind.Core;
+using Tradewind.Signals;
+using Tradewind.Signals.Intents;
 using Tradewind.Signals.Runtime;
 
 namespace Tradewind.Backtesting.Tests;
@@ -89,7 +91,7 @@ public sealed class DslPropertyEndToEndTests
 
             trades += longRun.Trades.Count;
             stops += longRun.Trades.Count(t => t.ExitReason is ExitReason.StopLoss or ExitReason.TakeProfit or ExitReason.TrailingStop);
-            shorts += longRun.Trades.Count(t => t.Side == Signals.Intents.PositionSide.Short);
+            shorts += longRun.Trades.Count(t => t.Side == PositionSide.Short);
             positionExits += longRun.Trades.Count(t => t.ExitReason == ExitReason.Signal);
         }
 
@@ -110,7 +112,7 @@ public sealed class DslPropertyEndToEndTests
     /// BTC trades its own SMA cross; in cross mode ETH's script trades ETH and BTC against each other through ref().
     /// Programs are prepared here, one per run (a prepared program keeps one run's registers).
     /// </summary>
-    private static async Task<BacktestRequest> UniverseAsync(BacktestMode mode, Signals.CompiledScript btcScript, Signals.CompiledScript ethScript)
+    private static async Task<BacktestRequest> UniverseAsync(BacktestMode mode, CompiledScript btcScript, CompiledScript ethScript)
     {
         var btc = Bars.RandomWalk(1500, 41);
         var eth = Bars.RandomWalk(1500, 43);
