@@ -172,7 +172,7 @@ public sealed class DslContextEndToEndTests
         Assert.Empty(result.RejectedOrders);
     }
 
-    [Fact(Skip = "bug: funding_rate shows the event at a bar's close time one bar before the engine settles it, so a script dodges the funding it reacted to")]
+    [Fact]
     public async Task Run_ExitOnTheFundingRate_StillPaysTheEventItReactedTo()
     {
         const string script = """

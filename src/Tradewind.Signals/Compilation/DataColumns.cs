@@ -103,7 +103,11 @@ internal static class DataColumns
         }
     }
 
-    /// <summary>The rate of the latest funding event at or before each bar's close; na before the first one.</summary>
+    /// <summary>
+    /// The rate of the latest funding event strictly before each bar's close; na before the first one. An event
+    /// stamped exactly at the close is settled by the engine in the next bar, after that bar's opening fills, so
+    /// showing it at this close would let a script exit just before paying a rate it could only know at settlement.
+    /// </summary>
     private static void FundingAsOfClose(ResolvedContext context, Span<double> destination)
     {
         var funding = context.Funding;
@@ -111,7 +115,7 @@ internal static class DataColumns
         var j = -1;
         for (var i = 0; i < destination.Length; i++)
         {
-            while (funding is not null && j + 1 < funding.Count && funding[j + 1].Time <= close[i])
+            while (funding is not null && j + 1 < funding.Count && funding[j + 1].Time < close[i])
             {
                 j++;
             }
