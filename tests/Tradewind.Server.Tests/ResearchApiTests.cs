@@ -317,6 +317,19 @@ public sealed class ResearchApiTests : IClassFixture<ResearchApiServer>
         Assert.False(string.IsNullOrEmpty((string?)body["error"]!["suggestion"]));
     }
 
+    [Fact]
+    public async Task Scan_DslDocsExample_RunsAndEveryMatchSatisfiesBothParts()
+    {
+        var (response, body) = await PostAsync("market/scan", """{"universe": ["top100"], "exchange": "sim", "timeframe": "1h", "condition": "rsi(close, 14)[-1] < 30 and close > ema(close, 200)"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var symbol in body["data"]!["matched"]!.AsArray().Select(m => (string)m!))
+        {
+            var (_, rsi) = await PostAsync("market/evaluate", $$"""{"symbol": "{{symbol}}", "expression": "rsi(close, 14)"}""");
+            Assert.True((double)rsi["data"]!["value"]! < 30);
+        }
+    }
+
     // ---- rank ----
 
     [Fact]
@@ -418,6 +431,16 @@ public sealed class ResearchApiTests : IClassFixture<ResearchApiServer>
         Assert.Contains("/api/v1/market/evaluate", text, StringComparison.Ordinal);
         Assert.Contains("/api/v1/market/scan", text, StringComparison.Ordinal);
         Assert.Contains("/api/v1/market/rank", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheResearchRoutes()
+    {
+        var openapi = await Server.Client.GetStringAsync(new Uri(Server.Client.BaseAddress!, "/openapi/v1.json"));
+
+        Assert.Contains("/api/v1/market/evaluate", openapi, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/market/scan", openapi, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/market/rank", openapi, StringComparison.Ordinal);
     }
 
     private Task<(HttpResponseMessage Response, JsonNode Body)> PostAsync(string path, string json) => Server.PostAsync(path, json, _fixture.Key);
