@@ -47,6 +47,7 @@ public static class TradewindServer
         app.MapMetaApi();
         app.MapUsersApi();
         app.MapMarketApi();
+        app.MapResearchApi();
         app.MapDocsApi();
         return app;
     }
