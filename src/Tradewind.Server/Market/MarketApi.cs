@@ -14,8 +14,8 @@ namespace Tradewind.Server.Market;
 
 /// <summary>
 /// <c>/api/v1/market</c>: symbols, tickers, funding rates and candles from the configured providers (the sim venue by
-/// default). <c>POST /market/evaluate|scan|rank</c> belong to the Signal DSL and are mapped by it into this same
-/// group path, with <c>RequireAgent(Scopes.Research)</c>.
+/// default). <c>POST /market/evaluate|scan|rank</c> run the Signal DSL and are mapped into this same group path by
+/// <see cref="ResearchApi.MapResearchApi"/>.
 /// </summary>
 internal static class MarketApi
 {
