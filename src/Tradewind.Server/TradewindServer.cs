@@ -13,6 +13,7 @@ using Scalar.AspNetCore;
 using Tradewind.MarketData;
 using Tradewind.Research;
 using Tradewind.MarketData.Storage;
+using Tradewind.Server.Dashboard;
 using Tradewind.Server.Docs;
 using Tradewind.Server.Hosting;
 using Tradewind.Server.Http;
@@ -48,6 +49,7 @@ public static class TradewindServer
         app.MapUsersApi();
         app.MapMarketApi();
         app.MapDocsApi();
+        app.MapDashboard();
         return app;
     }
 
