@@ -595,19 +595,15 @@
     return count;
   }
 
-  function frame() {
-    return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-  }
-
   function delay(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   async function verifyDrawn(checks) {
-    // The library paints on animation frames after the data is set; give it a few.
-    for (let attempt = 0; attempt < 40; attempt++) {
-      await frame();
-      await frame();
+    // The library paints on an animation frame after the data is set. Poll on timers, not frames: a headless or
+    // hidden page issues no further frames once nothing changes on screen.
+    for (let attempt = 0; attempt < 60; attempt++) {
+      await delay(50);
       let all = true;
       for (const check of checks) {
         check.pixels = countColor(check.container, check.colors);
@@ -616,7 +612,6 @@
       if (all) {
         break;
       }
-      await delay(50);
     }
     for (const check of checks) {
       facts[check.name + 'Drawn'] = String(check.pixels > 0);
