@@ -16,7 +16,7 @@
     exit: '#5d6677',
   };
   const TRADES_PER_PAGE = 50;
-  const MARKER_TEXT_LIMIT = 150; // beyond this many markers on one chart, labels only clutter it
+  const MARKER_TEXT_LIMIT = 24; // beyond this many markers on one chart, labels overlap; the trades table has the prices
 
   const body = document.body;
   const facts = body.dataset;
