@@ -181,9 +181,21 @@ public sealed partial class DashboardTests : IClassFixture<DashboardFixture>
     [InlineData("dashboard/assets/vendor/PROVENANCE.md")]
     public async Task Assets_UnknownOrTemplate_NotFound(string path)
     {
-        using var response = await _fixture.Http.GetAsync(path);
+        var (response, body) = await GetEnvelopeAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("NOT_FOUND", (string?)body["error"]!["code"]);
+        Assert.Contains("/dashboard/backtest/{result_id}", (string?)body["error"]!["suggestion"]);
+    }
+
+    [Fact]
+    public async Task Page_IdLookingLikeAPlaceholder_ShownAsText()
+    {
+        using var response = await _fixture.Http.GetAsync("dashboard/backtest/%7B%7Breport.js%7D%7D");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<code>{{report.js}}</code>", html);
     }
 
     [ChromiumFact]

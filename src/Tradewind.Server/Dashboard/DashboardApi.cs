@@ -62,13 +62,14 @@ internal static class DashboardApi
         var record = IsPlausibleId(id) ? await results.GetAsync(id, ct) : null;
         var basePath = context.Request.PathBase.Value + "/dashboard/";
         var template = assets.Template(record is null ? "not-found.html" : "report.html");
+        // The id goes in last, so text in it that looks like a placeholder stays text.
         var html = new StringBuilder(template)
-            .Replace("{{result_id}}", WebUtility.HtmlEncode(id))
-            .Replace("{{data_url}}", WebUtility.HtmlEncode(basePath + "backtest/" + Uri.EscapeDataString(id) + "/data"))
             .Replace("{{report.css}}", WebUtility.HtmlEncode(basePath + assets.VersionedPath("report.css")))
             .Replace("{{report.js}}", WebUtility.HtmlEncode(basePath + assets.VersionedPath("report.js")))
             .Replace("{{chart.js}}", WebUtility.HtmlEncode(basePath + assets.VersionedPath("vendor/lightweight-charts.standalone.production.js")))
             .Replace("{{license}}", WebUtility.HtmlEncode(basePath + assets.VersionedPath("vendor/lightweight-charts.LICENSE.txt")))
+            .Replace("{{data_url}}", WebUtility.HtmlEncode(basePath + "backtest/" + Uri.EscapeDataString(id) + "/data"))
+            .Replace("{{result_id}}", WebUtility.HtmlEncode(Shorten(id)))
             .ToString();
 
         SecurityHeaders(context.Response);
@@ -99,10 +100,10 @@ internal static class DashboardApi
 
     public static IResult Asset(string path, HttpContext context, DashboardAssets assets)
     {
-        if (assets.FindPublic(path) is not { } asset)
-        {
-            return TypedResults.NotFound();
-        }
+        var asset = assets.FindPublic(path) ?? throw new TradewindException(
+            ApiErrorCodes.NotFound,
+            $"The report page has no file '{Shorten(path)}'.",
+            "Open a report through its link, /dashboard/backtest/{result_id}; the page names the files it needs.");
 
         SecurityHeaders(context.Response);
 
