@@ -13,6 +13,7 @@ using Scalar.AspNetCore;
 using Tradewind.MarketData;
 using Tradewind.Research;
 using Tradewind.MarketData.Storage;
+using Tradewind.Server.Dashboard;
 using Tradewind.Server.Docs;
 using Tradewind.Server.Hosting;
 using Tradewind.Server.Http;
@@ -49,6 +50,7 @@ public static class TradewindServer
         app.MapMarketApi();
         app.MapResearchApi();
         app.MapDocsApi();
+        app.MapDashboard();
         return app;
     }
 
