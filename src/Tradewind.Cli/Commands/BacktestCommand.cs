@@ -79,12 +79,16 @@ internal static class BacktestCommand
                 var spec = new BacktestSpec(source.Text, session.Universe, session.Timeframe, fromMs, toMs, options);
                 WithFlagNames(() => spec.Validate());
                 var quiet = parse.GetValue(json);
-                if (options.Leverage > 1 && !quiet && session.Universe.All(t => t.MarketType != MarketType.Perpetual))
+                BacktestRun run;
+                try
                 {
-                    console.MarkupLine("[yellow]note:[/] --leverage applies to perpetuals only (e.g. SIM:BTC/USDT:USDT); these spot tickers trade at 1x.");
+                    run = await RunAsync(console, new StrategyBacktester(session.Data), spec, live: !quiet && ResearchConsole.IsLive(console), ct);
+                }
+                catch (TradewindException e) when (e.Code == ErrorCode.ValidationError)
+                {
+                    throw WithFlagNames(e);
                 }
 
-                var run = await RunAsync(console, new StrategyBacktester(session.Data), spec, live: !quiet && ResearchConsole.IsLive(console), ct);
                 var report = BacktestReports.Build(run);
                 var outDir = parse.GetValue(output);
                 if (outDir is not null)
@@ -214,17 +218,24 @@ internal static class BacktestCommand
         }
         catch (TradewindException e) when (e.Code == ErrorCode.ValidationError)
         {
-            var message = e.Message;
-            foreach (var (wire, flag) in FlagNames)
-            {
-                message = message.Replace(wire, flag, StringComparison.Ordinal);
-            }
-
-            throw new TradewindException(e.Code, message, e.Suggestion?.Replace("docs/backtesting.md", "`tradewind backtest --help` and docs/backtesting.md", StringComparison.Ordinal), e)
-            {
-                Details = e.Details,
-            };
+            throw WithFlagNames(e);
         }
+    }
+
+    private static TradewindException WithFlagNames(TradewindException e)
+    {
+        var message = e.Message;
+        foreach (var (wire, flag) in FlagNames)
+        {
+            message = message.Replace(wire, flag, StringComparison.Ordinal);
+        }
+
+        var suggestion = e.Suggestion?
+            .Replace("docs/backtesting.md lists", "`tradewind backtest --help` and docs/backtesting.md list", StringComparison.Ordinal)
+            .Replace("start_date", "--from", StringComparison.Ordinal)
+            .Replace("end_date", "--to", StringComparison.Ordinal)
+            .Replace("Use leverage 1", "Drop --leverage", StringComparison.Ordinal);
+        return new TradewindException(e.Code, message, suggestion, e) { Details = e.Details };
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ internal static class BacktestView
         var s = report.Summary;
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"[bold]Backtest[/] {Markup.Escape(string.Join(", ", s.Universe))} {s.Timeframe} {s.StartDate} .. {s.EndDate} ({s.Mode}): {s.Bars} bars, {s.WarmUpBars} warm-up bars before the start."));
+            $"[bold]Backtest[/] {Markup.Escape(string.Join(", ", s.Universe))} {s.Timeframe} {s.StartDate} .. {s.EndDate} ({s.Mode}): {s.Bars} bars; the script reads {s.WarmUpBars} bar(s) of history (warm-up, loaded before the start where the data has it)."));
         console.Write(Metrics(report));
         console.Write(PerTicker(report, console.Profile.Width));
         var annualization = report.Metrics.TryGetValue("annualization_days", out var days) ? ResearchFormat.Count(days) : "na";

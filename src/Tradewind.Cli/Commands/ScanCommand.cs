@@ -64,6 +64,8 @@ internal static class ScanCommand
                 }
 
                 table.AddColumns("last close", "bar (open time)", "error");
+                table.Columns[0].NoWrap();
+                table.Columns[^2].NoWrap();
                 foreach (var row in rows)
                 {
                     var cells = new List<string> { row.Ticker.ToString(), row.Error is null ? (row.Matched ? "yes" : "no") : "-" };
