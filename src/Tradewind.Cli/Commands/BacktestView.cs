@@ -35,7 +35,8 @@ internal static class BacktestView
         var s = report.Summary;
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"[bold]Backtest[/] {Markup.Escape(string.Join(", ", s.Universe))} {s.Timeframe} {s.StartDate} .. {s.EndDate} ({s.Mode}): {s.Bars} bars; the script reads {s.WarmUpBars} bar(s) of history (warm-up, loaded before the start where the data has it)."));
+            $"[bold]Backtest[/] {Markup.Escape(string.Join(", ", s.Universe))} {s.Timeframe} {Day(s.StartDate)} .. {Day(s.EndDate)} ({s.Mode}): {s.Bars} bars"));
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]The script reads {s.WarmUpBars} bar(s) of history: warm-up, loaded before the start where the data has it.[/]"));
         console.Write(Metrics(report));
         console.Write(PerTicker(report, console.Profile.Width));
         var annualization = report.Metrics.TryGetValue("annualization_days", out var days) ? ResearchFormat.Count(days) : "na";
@@ -55,6 +56,9 @@ internal static class BacktestView
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{report.OpenPositions.Count} position(s) were still open at the end (valued at the last close)."));
         }
     }
+
+    /// <summary>A date alone when the time is midnight, so the headline stays on one line.</summary>
+    private static string Day(string iso) => iso.EndsWith("T00:00:00Z", StringComparison.Ordinal) ? iso[..10] : iso;
 
     private static Table Metrics(BacktestReport report)
     {
