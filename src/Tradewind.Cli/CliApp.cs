@@ -16,6 +16,9 @@ public static class CliApp
         root.Subcommands.Add(DataCommand.Build(console));
         root.Subcommands.Add(IndicatorsCommand.Build(console));
         root.Subcommands.Add(EvalCommand.Build(console));
+        root.Subcommands.Add(ScanCommand.Build(console));
+        root.Subcommands.Add(RankCommand.Build(console));
+        root.Subcommands.Add(BacktestCommand.Build(console));
         root.Subcommands.Add(ServeCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
         return root;
