@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Tradewind.Core;
 
@@ -27,6 +28,7 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
     private static readonly IReadOnlyList<InstrumentSpec> Instruments = BuildInstruments();
 
     private readonly SimDayCache _dayCache = new();
+    private readonly ConcurrentDictionary<(ulong Symbol, bool Perpetual), ClosedTrailingDay> _trailing = new();
     private readonly TimeProvider _time;
     private readonly ulong _seed;
     private readonly long _genesisMs;
@@ -404,6 +406,37 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
         }
 
         var current = now - Mod(now, MinuteMs);
+        var key = (symbol.Hash, perpetual);
+        if (!_trailing.TryGetValue(key, out var closed) || closed.Current != current)
+        {
+            closed = ClosedMinutes(symbol, perpetual, current);
+            _trailing[key] = closed;
+        }
+
+        // The minute in progress moves with the clock: interpolate it from the cached path.
+        var window = closed.Window;
+        var fraction = (now - current) / (double)MinuteMs;
+        var last = Math.Max(1.0, Math.Round((closed.PriceNow + (fraction * (closed.PriceNext - closed.PriceNow))) * closed.TickScale)) / closed.TickScale;
+        if (window.Minutes == 0)
+        {
+            window.Open = closed.OpenNow;
+        }
+
+        window.Last = last;
+        window.High = Math.Max(window.High, Math.Max(closed.OpenNow, last));
+        window.Low = Math.Min(window.Low, Math.Min(closed.OpenNow, last));
+        window.Volume += fraction * closed.VolumeNow;
+        window.QuoteVolume += fraction * closed.VolumeNow * 0.5 * (closed.OpenNow + last);
+        window.Minutes++;
+        return window;
+    }
+
+    /// <summary>
+    /// The closed minutes of the trailing day ending at <paramref name="current"/> (a minute boundary), and the path
+    /// of the minute in progress. Generating them costs two simulated days, so they are kept until the minute ends.
+    /// </summary>
+    private ClosedTrailingDay ClosedMinutes(SimSymbol symbol, bool perpetual, long current)
+    {
         var windowStart = Math.Max(_genesisMs, current - ((Minutes - 1) * MinuteMs));
         var lastDay = DayIndex(current);
         var generator = new SimDayGenerator(_seed, Layer(lastDay + 1), symbol, perpetual);
@@ -432,21 +465,7 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
         }
 
         var m = (int)((current - DayStart(lastDay)) / MinuteMs);
-        var fraction = (now - current) / (double)MinuteMs;
-        var openNow = generator.Open[m];
-        var last = generator.RoundToTick(generator.Price[m] + (fraction * (generator.Price[m + 1] - generator.Price[m])));
-        if (first)
-        {
-            window.Open = openNow;
-        }
-
-        window.Last = last;
-        window.High = Math.Max(window.High, Math.Max(openNow, last));
-        window.Low = Math.Min(window.Low, Math.Min(openNow, last));
-        window.Volume += fraction * generator.Volume[m];
-        window.QuoteVolume += fraction * generator.Volume[m] * 0.5 * (openNow + last);
-        window.Minutes++;
-        return window;
+        return new ClosedTrailingDay(current, window, generator.Open[m], generator.Price[m], generator.Price[m + 1], generator.Volume[m], symbol.TickScale(perpetual));
     }
 
     /// <summary>Bid and ask around the last price, 1 to 3 ticks apart, varying second by second.</summary>
@@ -460,6 +479,9 @@ public sealed class SimMarketDataProvider : IMarketDataProvider
         var bidTicks = Math.Max(1.0, askTicks - ticks);
         return (bidTicks / scale, askTicks / scale);
     }
+
+    private sealed record ClosedTrailingDay(
+        long Current, TrailingWindow Window, double OpenNow, double PriceNow, double PriceNext, double VolumeNow, double TickScale);
 
     private struct TrailingWindow
     {
