@@ -13,6 +13,7 @@ using Scalar.AspNetCore;
 using Tradewind.MarketData;
 using Tradewind.Research;
 using Tradewind.MarketData.Storage;
+using Tradewind.Server.Backtests;
 using Tradewind.Server.Docs;
 using Tradewind.Server.Hosting;
 using Tradewind.Server.Http;
@@ -48,6 +49,7 @@ public static class TradewindServer
         app.MapUsersApi();
         app.MapMarketApi();
         app.MapDocsApi();
+        app.MapBacktestApi();
         return app;
     }
 
@@ -109,6 +111,13 @@ public static class TradewindServer
         services.AddSingleton<IResearchData, StoreResearchData>();
         services.AddSingleton<Screener>();
         services.AddSingleton<StrategyBacktester>();
+
+        // Backtests: the API queues jobs, the worker runs them (bounded by Tradewind:Backtests:Workers).
+        services.AddSingleton<BacktestQueueSignal>();
+        services.AddSingleton<BacktestQuota>();
+        services.AddSingleton<LlmAnalyst>();
+        services.AddSingleton<BacktestWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<BacktestWorker>());
     }
 
     /// <summary>Logs where the server listens and what it stores where (never a secret).</summary>
