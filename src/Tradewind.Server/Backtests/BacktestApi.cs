@@ -29,6 +29,8 @@ internal static class BacktestApi
     public const int DefaultEquityPoints = 500;
     public const int MaxEquityPoints = 10_000;
 
+    private static readonly TimeSpan SymbolCheckBudget = TimeSpan.FromSeconds(10);
+
     public static IEndpointRouteBuilder MapBacktestApi(this IEndpointRouteBuilder app)
     {
         var backtest = app.MapGroup("/api/v1/backtest").WithTags("Backtests").RequireAgent(Scopes.Research);
@@ -53,12 +55,14 @@ internal static class BacktestApi
         BacktestQuota quota,
         BacktestQueueSignal signal,
         ProviderRegistry providers,
+        IResearchData data,
         IOptions<ServerOptions> options,
         TimeProvider time,
         CancellationToken ct)
     {
         var key = caller.RequireAgent();
         var parsed = BacktestRequests.Parse(request, options.Value.DefaultExchange, providers);
+        await CheckSymbolsAsync(parsed.Spec.Universe, data, ct);
         var lease = await quota.TakeAsync(key, ct);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var job = new JobRecord
@@ -250,6 +254,42 @@ internal static class BacktestApi
 
         var (model, text) = await llm.AnalyzeAsync(report, ct);
         return Envelope.Ok(context, new AnalysisResponse(record.Id, "llm", model, text, null));
+    }
+
+    /// <summary>
+    /// Refuses a universe naming a symbol its venue does not list, before anything is queued. Only that answer is
+    /// final here: a venue that is slow or unreachable now is the job's problem (it fails with the reason), not the
+    /// submission's.
+    /// </summary>
+    private static async Task CheckSymbolsAsync(IReadOnlyList<Ticker> universe, IResearchData data, CancellationToken ct)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(SymbolCheckBudget);
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < universe.Count; i++)
+        {
+            try
+            {
+                await data.GetInstrumentAsync(universe[i], budget.Token);
+            }
+            catch (TradewindException ex) when (ex.Code == ErrorCode.UnknownSymbol)
+            {
+                problems[$"universe[{i}]"] = $"'universe[{i}]' = {universe[i]}: {ex.Message}{(ex.Suggestion is null ? string.Empty : " " + ex.Suggestion)}";
+            }
+            catch (TradewindException)
+            {
+                // A venue error now: the job will meet it again and report it.
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw BacktestRequests.Invalid(problems);
+        }
     }
 
     internal static StatusResponse Status(JobRecord job)

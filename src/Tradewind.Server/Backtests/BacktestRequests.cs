@@ -114,7 +114,18 @@ internal static class BacktestRequests
             RiskFreeRate = request.RiskFreeRate ?? BacktestOptions.Default.RiskFreeRate,
         };
         var spec = new BacktestSpec(request.Script!, universe, timeframe, from, to, options);
-        spec.Validate();
+        try
+        {
+            spec.Validate();
+        }
+        catch (TradewindException ex) when (ex.Details is { } details && details.ContainsKey("diagnostics"))
+        {
+            // The compiler's message lists each diagnostic with its line and column; say which field they are in.
+            throw new TradewindException(ex.Code, $"'script': {ex.Message}", ex.Suggestion)
+            {
+                Details = new Dictionary<string, object?>(details, StringComparer.Ordinal) { ["field"] = "script" },
+            };
+        }
 
         var normalized = request with
         {
