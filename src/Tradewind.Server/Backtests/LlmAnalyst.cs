@@ -120,34 +120,41 @@ internal sealed class LlmAnalyst(HttpClient http, IOptions<ServerOptions> option
 
     private static string? Content(string json)
     {
+        JsonNode? node;
         try
         {
-            var node = JsonNode.Parse(json);
-            var content = node?["choices"]?[0]?["message"]?["content"];
-            return content is JsonValue value && value.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+            node = JsonNode.Parse(json);
         }
         catch (JsonException)
         {
             return null;
         }
-        catch (InvalidOperationException)
+
+        // Walk the shape step by step: any other shape (no choices, an empty list, a null content) is "no text".
+        if (node is not JsonObject root
+            || root["choices"] is not JsonArray { Count: > 0 } choices
+            || choices[0] is not JsonObject choice
+            || choice["message"] is not JsonObject message
+            || message["content"] is not JsonValue content
+            || !content.TryGetValue<string>(out var text)
+            || string.IsNullOrWhiteSpace(text))
         {
-            // A node of another kind where an object or array was expected.
             return null;
         }
+
+        return text.Trim();
     }
 
     private static string? ErrorMessage(string json)
     {
         try
         {
-            return JsonNode.Parse(json)?["error"]?["message"] is JsonValue v && v.TryGetValue<string>(out var s) ? Truncate(s, 300) : null;
+            return JsonNode.Parse(json) is JsonObject root && root["error"] is JsonObject error
+                && error["message"] is JsonValue value && value.TryGetValue<string>(out var message)
+                ? Truncate(message, 300)
+                : null;
         }
         catch (JsonException)
-        {
-            return null;
-        }
-        catch (InvalidOperationException)
         {
             return null;
         }
