@@ -35,8 +35,10 @@ internal static class DeterministicAnalysis
                 var edge = r - h;
                 findings.Add(new AnalysisFinding(
                     "return",
-                    edge > 1 ? "positive" : edge < -1 ? "negative" : "neutral",
-                    edge > 1
+                    edge > 1 ? (r > 0 ? "positive" : "neutral") : edge < -1 ? "negative" : "neutral",
+                    edge > 1 && r <= 0
+                        ? F($"The strategy lost {-r:0.##}%, but that is {edge:0.##} points better than buying and holding ({h:0.##}%).")
+                        : edge > 1
                         ? F($"The strategy returned {r:0.##}%, {edge:0.##} points more than buying and holding ({h:0.##}%).")
                         : edge < -1
                             ? F($"The strategy returned {r:0.##}%, {-edge:0.##} points less than buying and holding ({h:0.##}%): holding would have done better.")
@@ -51,7 +53,7 @@ internal static class DeterministicAnalysis
         if (drawdown is { } dd)
         {
             var ratio = ret is { } rr && dd > 0 ? rr / dd : (double?)null;
-            var assessment = dd >= 30 ? "negative" : dd >= 15 ? "warning" : "positive";
+            var assessment = dd >= 30 ? "negative" : dd >= 15 ? "warning" : ret is > 0 ? "positive" : "neutral";
             var text = F($"The deepest drawdown was {dd:0.##}% of equity");
             text += dd >= 30 ? " — deep enough that most traders would abandon the strategy before it recovered." : dd >= 15 ? ", a notable loss from a peak." : ", moderate.";
             if (ratio is { } x)
@@ -69,8 +71,8 @@ internal static class DeterministicAnalysis
                 >= 2 => ("positive", "strong; check it is not the result of very few trades or a short period"),
                 >= 1 => ("positive", "good"),
                 >= 0.5 => ("neutral", "modest"),
-                >= 0 => ("warning", "weak: the return barely compensates its volatility"),
-                _ => ("negative", "negative: the strategy lost money relative to its risk"),
+                >= 0 => ("warning", "weak, the return barely compensates its volatility"),
+                _ => ("negative", "negative, the strategy lost money relative to its risk"),
             };
             var text = F($"Sharpe ratio {s:0.##}: {reading}.");
             if (Get(m, "sortino") is { } so)
