@@ -56,7 +56,12 @@ internal sealed class BacktestWorker(
         var startUpStaleBefore = database.Dialect == SqlDialect.Sqlite ? Now + 1 : Now - StaleAfterMs;
         await RecoverAsync(startUpStaleBefore, stoppingToken);
 
-        logger.LogInformation("Backtest worker {WorkerId} running up to {Workers} backtests at once.", WorkerId, Settings.Workers);
+        var llm = options.Value.Llm;
+        logger.LogInformation(
+            "Backtest worker {WorkerId} running up to {Workers} backtests at once; analysis {Analysis}.",
+            WorkerId,
+            Settings.Workers,
+            llm.IsConfigured ? $"by the language model {llm.Model}" : "rule-based (no Tradewind:Llm configured)");
         var loops = new List<Task>(Settings.Workers + 1) { RecoveryLoopAsync(stoppingToken) };
         for (var i = 0; i < Settings.Workers; i++)
         {
