@@ -13,6 +13,7 @@ using Scalar.AspNetCore;
 using Tradewind.MarketData;
 using Tradewind.Research;
 using Tradewind.MarketData.Storage;
+using Tradewind.Server.Backtests;
 using Tradewind.Server.Dashboard;
 using Tradewind.Server.Docs;
 using Tradewind.Server.Hosting;
@@ -50,6 +51,7 @@ public static class TradewindServer
         app.MapMarketApi();
         app.MapResearchApi();
         app.MapDocsApi();
+        app.MapBacktestApi();
         app.MapDashboard();
         return app;
     }
@@ -112,6 +114,13 @@ public static class TradewindServer
         services.AddSingleton<IResearchData, StoreResearchData>();
         services.AddSingleton<Screener>();
         services.AddSingleton<StrategyBacktester>();
+
+        // Backtests: the API queues jobs, the worker runs them (bounded by Tradewind:Backtests:Workers).
+        services.AddSingleton<BacktestQueueSignal>();
+        services.AddSingleton<BacktestQuota>();
+        services.AddSingleton<LlmAnalyst>();
+        services.AddSingleton<BacktestWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<BacktestWorker>());
     }
 
     /// <summary>Logs where the server listens and what it stores where (never a secret).</summary>

@@ -11,7 +11,8 @@ public sealed record ApiRoute(string Method, string Pattern, AccessRequirement? 
 {
     /// <summary>The path relative to /api/v1/, with route parameters filled in.</summary>
     public string RelativePath =>
-        Pattern["/api/v1/".Length..].Replace("{agentId}", "agt_missing", StringComparison.Ordinal).Replace("{name}", "data", StringComparison.Ordinal);
+        Pattern["/api/v1/".Length..].Replace("{agentId}", "agt_missing", StringComparison.Ordinal).Replace("{name}", "data", StringComparison.Ordinal)
+            .Replace("{id}", "bt_missing", StringComparison.Ordinal);
 
     public override string ToString() => $"{Method} {Pattern}";
 

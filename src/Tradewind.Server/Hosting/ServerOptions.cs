@@ -1,3 +1,5 @@
+using Tradewind.Server.Backtests;
+
 namespace Tradewind.Server.Hosting;
 
 /// <summary>
@@ -54,4 +56,16 @@ public sealed class ServerOptions
 
     /// <summary>Seconds in-flight requests get to finish on shutdown.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The server's public address for share links (<c>dashboard_url</c>), e.g. <c>https://tradewind.example.com</c>;
+    /// null means the scheme and host of the request.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The backtest worker (<c>Tradewind:Backtests:*</c>).</summary>
+    public BacktestSettings Backtests { get; set; } = new();
+
+    /// <summary>The language model behind <c>/backtest/results/{id}/analysis</c> (<c>Tradewind:Llm:*</c>).</summary>
+    public LlmSettings Llm { get; set; } = new();
 }

@@ -29,4 +29,5 @@ public static class ApiErrorCodes
     public const string SignUpDisabled = "SIGNUP_DISABLED";
     public const string UsernameTaken = "USERNAME_TAKEN";
     public const string DocNotFound = "DOC_NOT_FOUND";
+    public const string AnalysisUnavailable = "ANALYSIS_UNAVAILABLE";
 }

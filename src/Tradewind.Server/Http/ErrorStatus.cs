@@ -23,7 +23,7 @@ internal static class ErrorStatus
         ErrorCode.TaOutOfRange => StatusCodes.Status422UnprocessableEntity,
         ErrorCode.RateLimited or ApiErrorCodes.RegistrationLimit or ApiErrorCodes.FreeQuotaExceeded
             or ApiErrorCodes.QuotaExceeded => StatusCodes.Status429TooManyRequests,
-        ErrorCode.VenueError => StatusCodes.Status502BadGateway,
+        ErrorCode.VenueError or ApiErrorCodes.AnalysisUnavailable => StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status500InternalServerError,
     };
 }
