@@ -119,7 +119,7 @@ public static class BacktestReports
         return rows;
     }
 
-    /// <summary>Row indices of an even subsample of <paramref name="count"/> rows: first, last, <paramref name="keep"/>, and evenly spaced rows between.</summary>
+    /// <summary>Row indices of an even subsample of <paramref name="count"/> rows: exactly <paramref name="maxPoints"/> rows (or all of them), first, last and <paramref name="keep"/> included.</summary>
     public static IReadOnlyList<int> Downsample(int count, int maxPoints, int keep = -1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 2);
@@ -128,19 +128,22 @@ public static class BacktestReports
             return Enumerable.Range(0, count).ToArray();
         }
 
-        var set = new SortedSet<int>();
-        var slots = keep >= 0 ? maxPoints - 1 : maxPoints;
-        for (var k = 0; k < slots; k++)
+        // count > maxPoints, so the spacing exceeds one row and the rounded positions are distinct.
+        var rows = new int[maxPoints];
+        for (var k = 0; k < maxPoints; k++)
         {
-            set.Add((int)Math.Round(k * (count - 1) / (double)(slots - 1)));
+            rows[k] = (int)Math.Round(k * (count - 1) / (double)(maxPoints - 1));
         }
 
-        if (keep >= 0 && keep < count)
+        if (maxPoints > 2 && keep > 0 && keep < count - 1 && Array.BinarySearch(rows, keep) < 0)
         {
-            set.Add(keep);
+            // The kept row takes the place of its nearest inner neighbour, so the sample stays maxPoints rows long.
+            var k = Math.Clamp((int)Math.Round(keep * (maxPoints - 1) / (double)(count - 1)), 1, maxPoints - 2);
+            rows[k] = keep;
+            Array.Sort(rows);
         }
 
-        return [.. set];
+        return rows;
     }
 
     public static void WriteTradesCsv(TextWriter output, IReadOnlyList<ReportTradeRow> trades)
