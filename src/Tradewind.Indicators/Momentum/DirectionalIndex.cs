@@ -16,13 +16,11 @@ internal static class DirectionalIndex<TDirection>
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         var n = SeriesLength.Common(high, low, close, output);
         var lookback = Lookback(period);
-        if (n <= lookback)
+        if (!WarmUp.Fill(output, n, lookback))
         {
-            output[..n].Fill(double.NaN);
             return;
         }
 
-        output[..lookback].Fill(double.NaN);
         var sink = new Output(period);
         DirectionalMovement.Run(high, low, close, period, lookback, ref sink, output);
     }
@@ -41,32 +39,5 @@ internal static class DirectionalIndex<TDirection>
     }
 
     /// <summary>Streaming DI of this side; equals <see cref="Compute"/> bit for bit.</summary>
-    internal struct Stream
-    {
-        private readonly int _period;
-        private readonly int _lookback;
-        private readonly Output _output;
-        private DirectionalMovement _dm;
-
-        public Stream(int period)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-            _period = period;
-            _lookback = Lookback(period);
-            _output = new Output(period);
-            _dm = new DirectionalMovement(period);
-        }
-
-        public readonly int WarmUpPeriod => _lookback + 1;
-
-        public readonly bool IsReady => _dm.Bars > _lookback;
-
-        public double Update(double high, double low, double close)
-        {
-            _dm.Update(high, low, close);
-            return _dm.Bars > _lookback ? _output.Next(_dm.Plus, _dm.Minus, _dm.Range) : double.NaN;
-        }
-
-        public void Reset() => _dm = new DirectionalMovement(_period);
-    }
+    public static DirectionalStream<Output> CreateStream(int period) => new(period, Lookback(period), new Output(period));
 }

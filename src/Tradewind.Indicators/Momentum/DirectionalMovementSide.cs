@@ -16,13 +16,11 @@ internal static class DirectionalMovementSide<TDirection>
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         var n = SeriesLength.Common(high, low, output);
         var lookback = Lookback(period);
-        if (n <= lookback)
+        if (!WarmUp.Fill(output, n, lookback))
         {
-            output[..n].Fill(double.NaN);
             return;
         }
 
-        output[..lookback].Fill(double.NaN);
         var sink = default(Output);
         DirectionalMovement.Run(high, low, default, period, lookback, ref sink, output);
     }
@@ -37,30 +35,5 @@ internal static class DirectionalMovementSide<TDirection>
     }
 
     /// <summary>Streaming DM of this side; equals <see cref="Compute"/> bit for bit.</summary>
-    internal struct Stream
-    {
-        private readonly int _period;
-        private readonly int _lookback;
-        private DirectionalMovement _dm;
-
-        public Stream(int period)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-            _period = period;
-            _lookback = Lookback(period);
-            _dm = new DirectionalMovement(period);
-        }
-
-        public readonly int WarmUpPeriod => _lookback + 1;
-
-        public readonly bool IsReady => _dm.Bars > _lookback;
-
-        public double Update(double high, double low)
-        {
-            _dm.UpdateMovement(high, low);
-            return _dm.Bars > _lookback ? TDirection.Select(_dm.Plus, _dm.Minus) : double.NaN;
-        }
-
-        public void Reset() => _dm = new DirectionalMovement(_period);
-    }
+    public static DirectionalStream<Output> CreateStream(int period) => new(period, Lookback(period), default);
 }

@@ -31,7 +31,7 @@ public static class MinusDi
 /// <summary>Streaming -DI; equals <see cref="MinusDi.Compute"/> bit for bit.</summary>
 public sealed class MinusDiState(int period) : IIndicatorState
 {
-    private DirectionalIndex<MinusDirection>.Stream _stream = new(period);
+    private DirectionalStream<DirectionalIndex<MinusDirection>.Output> _stream = DirectionalIndex<MinusDirection>.CreateStream(period);
 
     public int WarmUpPeriod => _stream.WarmUpPeriod;
 

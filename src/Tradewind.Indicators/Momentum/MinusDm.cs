@@ -31,13 +31,13 @@ public static class MinusDm
 /// <summary>Streaming -DM; equals <see cref="MinusDm.Compute"/> bit for bit.</summary>
 public sealed class MinusDmState(int period) : IIndicatorState
 {
-    private DirectionalMovementSide<MinusDirection>.Stream _stream = new(period);
+    private DirectionalStream<DirectionalMovementSide<MinusDirection>.Output> _stream = DirectionalMovementSide<MinusDirection>.CreateStream(period);
 
     public int WarmUpPeriod => _stream.WarmUpPeriod;
 
     public bool IsReady => _stream.IsReady;
 
-    public double Update(double high, double low) => _stream.Update(high, low);
+    public double Update(double high, double low) => _stream.Update(high, low, 0.0);
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1]);
 

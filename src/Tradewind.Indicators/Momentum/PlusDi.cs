@@ -31,7 +31,7 @@ public static class PlusDi
 /// <summary>Streaming +DI; equals <see cref="PlusDi.Compute"/> bit for bit.</summary>
 public sealed class PlusDiState(int period) : IIndicatorState
 {
-    private DirectionalIndex<PlusDirection>.Stream _stream = new(period);
+    private DirectionalStream<DirectionalIndex<PlusDirection>.Output> _stream = DirectionalIndex<PlusDirection>.CreateStream(period);
 
     public int WarmUpPeriod => _stream.WarmUpPeriod;
 

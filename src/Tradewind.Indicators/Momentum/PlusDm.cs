@@ -31,13 +31,13 @@ public static class PlusDm
 /// <summary>Streaming +DM; equals <see cref="PlusDm.Compute"/> bit for bit.</summary>
 public sealed class PlusDmState(int period) : IIndicatorState
 {
-    private DirectionalMovementSide<PlusDirection>.Stream _stream = new(period);
+    private DirectionalStream<DirectionalMovementSide<PlusDirection>.Output> _stream = DirectionalMovementSide<PlusDirection>.CreateStream(period);
 
     public int WarmUpPeriod => _stream.WarmUpPeriod;
 
     public bool IsReady => _stream.IsReady;
 
-    public double Update(double high, double low) => _stream.Update(high, low);
+    public double Update(double high, double low) => _stream.Update(high, low, 0.0);
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1]);
 

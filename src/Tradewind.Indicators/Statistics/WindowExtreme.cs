@@ -1,3 +1,5 @@
+using Tradewind.Indicators.Momentum;
+
 namespace Tradewind.Indicators.Statistics;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class WindowExtreme<TSide>
     /// <summary>output[i] = the extreme value of the window ending at i.</summary>
     public static void ComputeValues(ReadOnlySpan<double> input, int period, Span<double> output)
     {
-        if (FillWarmUp(input.Length, period, output))
+        if (WarmUp.Fill(output, input.Length, Lookback(period)))
         {
             RollingExtreme.Compute<TSide>(input, period, RescanTies.Earliest, output);
         }
@@ -22,32 +24,18 @@ internal static class WindowExtreme<TSide>
     /// <summary>output[i] = the absolute bar index (from 0 at input[0]) of the extreme of the window ending at i.</summary>
     public static void ComputeIndices(ReadOnlySpan<double> input, int period, Span<double> output)
     {
-        if (!FillWarmUp(input.Length, period, output))
+        var lookback = Lookback(period);
+        if (!WarmUp.Fill(output, input.Length, lookback))
         {
             return;
         }
 
-        var lookback = Lookback(period);
         var extreme = new RollingExtreme<TSide>(RescanTies.Earliest);
         for (var today = lookback; today < input.Length; today++)
         {
             extreme.Next(input.Slice(today - lookback, period), today);
             output[today] = extreme.Index;
         }
-    }
-
-    /// <summary>NaN over the warm-up bars; false when that is the whole series.</summary>
-    private static bool FillWarmUp(int n, int period, Span<double> output)
-    {
-        var lookback = Lookback(period);
-        if (n <= lookback)
-        {
-            output[..n].Fill(double.NaN);
-            return false;
-        }
-
-        output[..lookback].Fill(double.NaN);
-        return true;
     }
 
     /// <summary>Streaming form of both kernels; indices count the bars this stream has seen.</summary>

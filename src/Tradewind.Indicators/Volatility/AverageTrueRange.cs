@@ -39,13 +39,11 @@ internal static class AverageTrueRange<TScale>
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         var n = SeriesLength.Common(high, low, close, output);
         var lookback = Lookback(period);
-        if (n <= lookback)
+        if (!WarmUp.Fill(output, n, lookback))
         {
-            output[..n].Fill(double.NaN);
             return;
         }
 
-        output[..lookback].Fill(double.NaN);
         var atr = new AtrSmoothing(period);
         for (var i = 0; i < lookback; i++)
         {
