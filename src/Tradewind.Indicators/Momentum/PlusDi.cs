@@ -1,43 +1,16 @@
-using System.Runtime.CompilerServices;
-
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
 /// Plus directional indicator (TA-Lib PLUS_DI): 100 x smoothed +DM / smoothed true range, first value at index
 /// period. TA-Lib's period 1 is the raw ratio +DM1 / TR1 without the factor 100, from index 1; Tradewind keeps that.
+/// The arithmetic is <see cref="DirectionalIndex{TDirection}"/>, shared with the other side.
 /// </summary>
 public static class PlusDi
 {
-    public static int Lookback(int period) => period > 1 ? period : 1;
+    public static int Lookback(int period) => DirectionalIndex<PlusDirection>.Lookback(period);
 
-    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        var n = SeriesLength.Common(high, low, close, output);
-        var lookback = Lookback(period);
-        if (n <= lookback)
-        {
-            output[..n].Fill(double.NaN);
-            return;
-        }
-
-        output[..lookback].Fill(double.NaN);
-        var sink = new Output(period);
-        DirectionalMovement.Run(high, low, close, period, lookback, ref sink, output);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double Value(double movement, double range, int period) =>
-        TaLibEpsilon.IsZero(range) ? 0.0 : period > 1 ? 100.0 * (movement / range) : movement / range;
-
-    /// <summary>+DI from the smoothed values.</summary>
-    internal readonly struct Output(int period) : IDirectionalOutput
-    {
-        public static bool UsesRange => true;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Next(double plus, double minus, double range) => Value(plus, range, period);
-    }
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output) =>
+        DirectionalIndex<PlusDirection>.Compute(high, low, close, period, output);
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -56,33 +29,17 @@ public static class PlusDi
 }
 
 /// <summary>Streaming +DI; equals <see cref="PlusDi.Compute"/> bit for bit.</summary>
-public sealed class PlusDiState : IIndicatorState
+public sealed class PlusDiState(int period) : IIndicatorState
 {
-    private readonly int _period;
-    private readonly int _lookback;
-    private readonly PlusDi.Output _output;
-    private DirectionalMovement _dm;
+    private DirectionalStream<DirectionalIndex<PlusDirection>.Output> _stream = DirectionalIndex<PlusDirection>.CreateStream(period);
 
-    public PlusDiState(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _period = period;
-        _lookback = PlusDi.Lookback(period);
-        _output = new PlusDi.Output(period);
-        _dm = new DirectionalMovement(period);
-    }
+    public int WarmUpPeriod => _stream.WarmUpPeriod;
 
-    public int WarmUpPeriod => _lookback + 1;
+    public bool IsReady => _stream.IsReady;
 
-    public bool IsReady => _dm.Bars > _lookback;
-
-    public double Update(double high, double low, double close)
-    {
-        _dm.Update(high, low, close);
-        return _dm.Bars > _lookback ? _output.Next(_dm.Plus, _dm.Minus, _dm.Range) : double.NaN;
-    }
+    public double Update(double high, double low, double close) => _stream.Update(high, low, close);
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);
 
-    public void Reset() => _dm = new DirectionalMovement(_period);
+    public void Reset() => _stream.Reset();
 }

@@ -1,39 +1,16 @@
-using System.Runtime.CompilerServices;
-
 namespace Tradewind.Indicators.Momentum;
 
 /// <summary>
 /// Plus directional movement (TA-Lib PLUS_DM): Wilder's smoothed upward excursion. Period 1 is the raw one-bar +DM
 /// from index 1; otherwise the first value, at index period-1, is the plain sum of the first period-1 one-bar values.
+/// The arithmetic is <see cref="DirectionalMovementSide{TDirection}"/>, shared with the other side.
 /// </summary>
 public static class PlusDm
 {
-    public static int Lookback(int period) => period > 1 ? period - 1 : 1;
+    public static int Lookback(int period) => DirectionalMovementSide<PlusDirection>.Lookback(period);
 
-    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> output)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        var n = SeriesLength.Common(high, low, output);
-        var lookback = Lookback(period);
-        if (n <= lookback)
-        {
-            output[..n].Fill(double.NaN);
-            return;
-        }
-
-        output[..lookback].Fill(double.NaN);
-        var sink = default(Output);
-        DirectionalMovement.Run(high, low, default, period, lookback, ref sink, output);
-    }
-
-    /// <summary>The smoothed +DM itself.</summary>
-    internal readonly struct Output : IDirectionalOutput
-    {
-        public static bool UsesRange => false;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Next(double plus, double minus, double range) => plus;
-    }
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> output) =>
+        DirectionalMovementSide<PlusDirection>.Compute(high, low, period, output);
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -52,31 +29,17 @@ public static class PlusDm
 }
 
 /// <summary>Streaming +DM; equals <see cref="PlusDm.Compute"/> bit for bit.</summary>
-public sealed class PlusDmState : IIndicatorState
+public sealed class PlusDmState(int period) : IIndicatorState
 {
-    private readonly int _period;
-    private readonly int _lookback;
-    private DirectionalMovement _dm;
+    private DirectionalStream<DirectionalMovementSide<PlusDirection>.Output> _stream = DirectionalMovementSide<PlusDirection>.CreateStream(period);
 
-    public PlusDmState(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _period = period;
-        _lookback = PlusDm.Lookback(period);
-        _dm = new DirectionalMovement(period);
-    }
+    public int WarmUpPeriod => _stream.WarmUpPeriod;
 
-    public int WarmUpPeriod => _lookback + 1;
+    public bool IsReady => _stream.IsReady;
 
-    public bool IsReady => _dm.Bars > _lookback;
-
-    public double Update(double high, double low)
-    {
-        _dm.UpdateMovement(high, low);
-        return _dm.Bars > _lookback ? _dm.Plus : double.NaN;
-    }
+    public double Update(double high, double low) => _stream.Update(high, low, 0.0);
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1]);
 
-    public void Reset() => _dm = new DirectionalMovement(_period);
+    public void Reset() => _stream.Reset();
 }

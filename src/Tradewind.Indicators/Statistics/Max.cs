@@ -1,23 +1,15 @@
 namespace Tradewind.Indicators.Statistics;
 
-/// <summary>Highest value over the last `period` bars (TA-Lib MAX). First value at index period-1.</summary>
+/// <summary>
+/// Highest value over the last `period` bars (TA-Lib MAX). First value at index period-1. The kernel is
+/// <see cref="WindowExtreme{TSide}"/>, shared with the opposite extreme.
+/// </summary>
 public static class Max
 {
-    public static int Lookback(int period) => period - 1;
+    public static int Lookback(int period) => WindowExtreme<HighestSide>.Lookback(period);
 
-    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output)
-    {
-        var lookback = Lookback(period);
-        var n = input.Length;
-        if (n <= lookback)
-        {
-            output[..n].Fill(double.NaN);
-            return;
-        }
-
-        output[..lookback].Fill(double.NaN);
-        RollingExtreme.Compute<HighestSide>(input, period, RescanTies.Earliest, output);
-    }
+    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output) =>
+        WindowExtreme<HighestSide>.ComputeValues(input, period, output);
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -37,32 +29,17 @@ public static class Max
 }
 
 /// <summary>Streaming MAX; equals <see cref="Max.Compute"/> bit for bit.</summary>
-public sealed class MaxState : IIndicatorState
+public sealed class MaxState(int period) : IIndicatorState
 {
-    private readonly SlidingWindow _window;
-    private RollingExtreme<HighestSide> _highest = new(RescanTies.Earliest);
+    private WindowExtreme<HighestSide>.Stream _stream = new(period);
 
-    public MaxState(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _window = new SlidingWindow(period);
-    }
+    public int WarmUpPeriod => _stream.WarmUpPeriod;
 
-    public int WarmUpPeriod => _window.Capacity;
+    public bool IsReady => _stream.IsReady;
 
-    public bool IsReady => _window.IsFull;
-
-    public double Update(double value)
-    {
-        _window.Add(value);
-        return _window.IsFull ? _highest.Next(_window) : double.NaN;
-    }
+    public double Update(double value) => _stream.Update(value) ? _stream.Value : double.NaN;
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0]);
 
-    public void Reset()
-    {
-        _window.Clear();
-        _highest.Reset();
-    }
+    public void Reset() => _stream.Reset();
 }

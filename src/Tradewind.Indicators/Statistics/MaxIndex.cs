@@ -2,30 +2,15 @@ namespace Tradewind.Indicators.Statistics;
 
 /// <summary>
 /// Bar index of the highest value over the last `period` bars (TA-Lib MAXINDEX). The index is absolute, as TA-Lib
-/// returns it: counted from the first bar of the input (0), not "bars ago". First value at index period-1.
+/// returns it: counted from the first bar of the input (0), not "bars ago". First value at index period-1. The kernel
+/// is <see cref="WindowExtreme{TSide}"/>, shared with the opposite extreme.
 /// </summary>
 public static class MaxIndex
 {
-    public static int Lookback(int period) => period - 1;
+    public static int Lookback(int period) => WindowExtreme<HighestSide>.Lookback(period);
 
-    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output)
-    {
-        var lookback = Lookback(period);
-        var n = input.Length;
-        if (n <= lookback)
-        {
-            output[..n].Fill(double.NaN);
-            return;
-        }
-
-        output[..lookback].Fill(double.NaN);
-        var highest = new RollingExtreme<HighestSide>(RescanTies.Earliest);
-        for (var today = lookback; today < n; today++)
-        {
-            highest.Next(input.Slice(today - lookback, period), today);
-            output[today] = highest.Index;
-        }
-    }
+    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output) =>
+        WindowExtreme<HighestSide>.ComputeIndices(input, period, output);
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -46,39 +31,18 @@ public static class MaxIndex
 }
 
 /// <summary>Streaming MAXINDEX; equals <see cref="MaxIndex.Compute"/> bit for bit. Indices count the bars this state has seen.</summary>
-public sealed class MaxIndexState : IIndicatorState
+public sealed class MaxIndexState(int period) : IIndicatorState
 {
-    private readonly SlidingWindow _window;
-    private RollingExtreme<HighestSide> _highest = new(RescanTies.Earliest);
+    private WindowExtreme<HighestSide>.Stream _stream = new(period);
 
-    public MaxIndexState(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _window = new SlidingWindow(period);
-    }
+    public int WarmUpPeriod => _stream.WarmUpPeriod;
 
-    public int WarmUpPeriod => _window.Capacity;
-
-    public bool IsReady => _window.IsFull;
+    public bool IsReady => _stream.IsReady;
 
     /// <summary>Consumes one value; returns the absolute index of the highest value, or NaN while warming up.</summary>
-    public double Update(double value)
-    {
-        _window.Add(value);
-        if (!_window.IsFull)
-        {
-            return double.NaN;
-        }
-
-        _highest.Next(_window);
-        return _highest.Index;
-    }
+    public double Update(double value) => _stream.Update(value) ? _stream.Index : double.NaN;
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0]);
 
-    public void Reset()
-    {
-        _window.Clear();
-        _highest.Reset();
-    }
+    public void Reset() => _stream.Reset();
 }

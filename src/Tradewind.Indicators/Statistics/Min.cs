@@ -1,23 +1,15 @@
 namespace Tradewind.Indicators.Statistics;
 
-/// <summary>Lowest value over the last `period` bars (TA-Lib MIN). First value at index period-1.</summary>
+/// <summary>
+/// Lowest value over the last `period` bars (TA-Lib MIN). First value at index period-1. The kernel is
+/// <see cref="WindowExtreme{TSide}"/>, shared with the opposite extreme.
+/// </summary>
 public static class Min
 {
-    public static int Lookback(int period) => period - 1;
+    public static int Lookback(int period) => WindowExtreme<LowestSide>.Lookback(period);
 
-    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output)
-    {
-        var lookback = Lookback(period);
-        var n = input.Length;
-        if (n <= lookback)
-        {
-            output[..n].Fill(double.NaN);
-            return;
-        }
-
-        output[..lookback].Fill(double.NaN);
-        RollingExtreme.Compute<LowestSide>(input, period, RescanTies.Earliest, output);
-    }
+    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output) =>
+        WindowExtreme<LowestSide>.ComputeValues(input, period, output);
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -37,32 +29,17 @@ public static class Min
 }
 
 /// <summary>Streaming MIN; equals <see cref="Min.Compute"/> bit for bit.</summary>
-public sealed class MinState : IIndicatorState
+public sealed class MinState(int period) : IIndicatorState
 {
-    private readonly SlidingWindow _window;
-    private RollingExtreme<LowestSide> _lowest = new(RescanTies.Earliest);
+    private WindowExtreme<LowestSide>.Stream _stream = new(period);
 
-    public MinState(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _window = new SlidingWindow(period);
-    }
+    public int WarmUpPeriod => _stream.WarmUpPeriod;
 
-    public int WarmUpPeriod => _window.Capacity;
+    public bool IsReady => _stream.IsReady;
 
-    public bool IsReady => _window.IsFull;
-
-    public double Update(double value)
-    {
-        _window.Add(value);
-        return _window.IsFull ? _lowest.Next(_window) : double.NaN;
-    }
+    public double Update(double value) => _stream.Update(value) ? _stream.Value : double.NaN;
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0]);
 
-    public void Reset()
-    {
-        _window.Clear();
-        _lowest.Reset();
-    }
+    public void Reset() => _stream.Reset();
 }

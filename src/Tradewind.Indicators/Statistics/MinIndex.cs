@@ -2,30 +2,15 @@ namespace Tradewind.Indicators.Statistics;
 
 /// <summary>
 /// Bar index of the lowest value over the last `period` bars (TA-Lib MININDEX). The index is absolute, as TA-Lib
-/// returns it: counted from the first bar of the input (0), not "bars ago". First value at index period-1.
+/// returns it: counted from the first bar of the input (0), not "bars ago". First value at index period-1. The kernel
+/// is <see cref="WindowExtreme{TSide}"/>, shared with the opposite extreme.
 /// </summary>
 public static class MinIndex
 {
-    public static int Lookback(int period) => period - 1;
+    public static int Lookback(int period) => WindowExtreme<LowestSide>.Lookback(period);
 
-    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output)
-    {
-        var lookback = Lookback(period);
-        var n = input.Length;
-        if (n <= lookback)
-        {
-            output[..n].Fill(double.NaN);
-            return;
-        }
-
-        output[..lookback].Fill(double.NaN);
-        var lowest = new RollingExtreme<LowestSide>(RescanTies.Earliest);
-        for (var today = lookback; today < n; today++)
-        {
-            lowest.Next(input.Slice(today - lookback, period), today);
-            output[today] = lowest.Index;
-        }
-    }
+    public static void Compute(ReadOnlySpan<double> input, int period, Span<double> output) =>
+        WindowExtreme<LowestSide>.ComputeIndices(input, period, output);
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -46,39 +31,18 @@ public static class MinIndex
 }
 
 /// <summary>Streaming MININDEX; equals <see cref="MinIndex.Compute"/> bit for bit. Indices count the bars this state has seen.</summary>
-public sealed class MinIndexState : IIndicatorState
+public sealed class MinIndexState(int period) : IIndicatorState
 {
-    private readonly SlidingWindow _window;
-    private RollingExtreme<LowestSide> _lowest = new(RescanTies.Earliest);
+    private WindowExtreme<LowestSide>.Stream _stream = new(period);
 
-    public MinIndexState(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _window = new SlidingWindow(period);
-    }
+    public int WarmUpPeriod => _stream.WarmUpPeriod;
 
-    public int WarmUpPeriod => _window.Capacity;
-
-    public bool IsReady => _window.IsFull;
+    public bool IsReady => _stream.IsReady;
 
     /// <summary>Consumes one value; returns the absolute index of the lowest value, or NaN while warming up.</summary>
-    public double Update(double value)
-    {
-        _window.Add(value);
-        if (!_window.IsFull)
-        {
-            return double.NaN;
-        }
-
-        _lowest.Next(_window);
-        return _lowest.Index;
-    }
+    public double Update(double value) => _stream.Update(value) ? _stream.Index : double.NaN;
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0]);
 
-    public void Reset()
-    {
-        _window.Clear();
-        _lowest.Reset();
-    }
+    public void Reset() => _stream.Reset();
 }

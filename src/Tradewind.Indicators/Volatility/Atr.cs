@@ -1,39 +1,16 @@
-using Tradewind.Indicators.Momentum;
-
 namespace Tradewind.Indicators.Volatility;
 
 /// <summary>
 /// Average true range (TA-Lib ATR): Wilder's moving average of the true range, seeded with the simple mean of the
-/// first `period` true ranges. First value at index period.
+/// first `period` true ranges. First value at index period. The kernel is <see cref="AverageTrueRange{TScale}"/>,
+/// shared with NATR.
 /// </summary>
 public static class Atr
 {
-    public static int Lookback(int period) => period;
+    public static int Lookback(int period) => AverageTrueRange<RawAtr>.Lookback(period);
 
-    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        var n = SeriesLength.Common(high, low, close, output);
-        var lookback = Lookback(period);
-        if (n <= lookback)
-        {
-            output[..n].Fill(double.NaN);
-            return;
-        }
-
-        output[..lookback].Fill(double.NaN);
-        var atr = new AtrSmoothing(period);
-        for (var i = 0; i < lookback; i++)
-        {
-            atr.Update(high[i], low[i], close[i]);
-        }
-
-        for (var i = lookback; i < n; i++)
-        {
-            atr.Update(high[i], low[i], close[i]);
-            output[i] = atr.Value;
-        }
-    }
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output) =>
+        AverageTrueRange<RawAtr>.Compute(high, low, close, period, output);
 
     internal static IndicatorDefinition Definition { get; } = new()
     {
@@ -52,25 +29,17 @@ public static class Atr
 }
 
 /// <summary>Streaming ATR; equals <see cref="Atr.Compute"/> bit for bit.</summary>
-public sealed class AtrState : IIndicatorState
+public sealed class AtrState(int period) : IIndicatorState
 {
-    private readonly int _period;
-    private AtrSmoothing _atr;
+    private AverageTrueRange<RawAtr>.Stream _stream = new(period);
 
-    public AtrState(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        _period = period;
-        _atr = new AtrSmoothing(period);
-    }
+    public int WarmUpPeriod => _stream.WarmUpPeriod;
 
-    public int WarmUpPeriod => _period + 1;
+    public bool IsReady => _stream.IsReady;
 
-    public bool IsReady => _atr.Bars > _period;
-
-    public double Update(double high, double low, double close) => _atr.Next(high, low, close);
+    public double Update(double high, double low, double close) => _stream.Update(high, low, close);
 
     public void Update(long time, ReadOnlySpan<double> inputs, Span<double> outputs) => outputs[0] = Update(inputs[0], inputs[1], inputs[2]);
 
-    public void Reset() => _atr = new AtrSmoothing(_period);
+    public void Reset() => _stream.Reset();
 }
