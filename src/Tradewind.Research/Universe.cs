@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Tradewind.Core;
 
@@ -7,9 +8,22 @@ namespace Tradewind.Research;
 public static class Universe
 {
     /// <summary>
-    /// Parses every entry (<c>EXCHANGE:BASE/QUOTE[:SETTLE]</c>, or <c>BASE/QUOTE</c> when <paramref name="defaultExchange"/>
-    /// is given), drops duplicates keeping the first, and reports every bad entry in one VALIDATION_ERROR naming
-    /// <paramref name="field"/> and the entry's position.
+    /// Parses one entry: a full ticker <c>EXCHANGE:BASE/QUOTE[:SETTLE]</c> stands on its own exchange; a plain
+    /// <c>BASE/QUOTE[:SETTLE]</c> is on <paramref name="defaultExchange"/> (an error when there is none).
+    /// </summary>
+    public static bool TryParseEntry(string? entry, ExchangeId? defaultExchange, out Ticker ticker, [NotNullWhen(false)] out TradewindException? error)
+    {
+        if (Ticker.TryParse(entry, null, out ticker, out error))
+        {
+            return true;
+        }
+
+        return defaultExchange is not null && !HasExchangePrefix(entry) && Ticker.TryParse(entry, defaultExchange, out ticker, out error);
+    }
+
+    /// <summary>
+    /// Parses every entry with <see cref="TryParseEntry"/>, drops duplicates keeping the first, and reports every bad
+    /// entry in one VALIDATION_ERROR naming <paramref name="field"/> and the entry's position.
     /// </summary>
     public static IReadOnlyList<Ticker> Parse(IReadOnlyList<string>? entries, ExchangeId? defaultExchange, string field, int maxTickers)
     {
@@ -34,7 +48,7 @@ public static class Universe
         var problems = new List<string>();
         for (var i = 0; i < entries.Count; i++)
         {
-            if (Ticker.TryParse(entries[i], defaultExchange, out var ticker, out var error))
+            if (TryParseEntry(entries[i], defaultExchange, out var ticker, out var error))
             {
                 if (seen.Add(ticker))
                 {
@@ -59,5 +73,18 @@ public static class Universe
         }
 
         return tickers;
+    }
+
+    // Ticker's rule: an exchange prefix is a colon before the slash (or a colon with no slash at all).
+    private static bool HasExchangePrefix(string? entry)
+    {
+        if (entry is null)
+        {
+            return false;
+        }
+
+        var colon = entry.IndexOf(':', StringComparison.Ordinal);
+        var slash = entry.IndexOf('/', StringComparison.Ordinal);
+        return colon >= 0 && (slash < 0 || colon < slash);
     }
 }

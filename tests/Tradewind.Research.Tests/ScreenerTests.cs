@@ -81,4 +81,20 @@ public sealed class ScreenerTests : IClassFixture<SimResearchFixture>
         Assert.Contains("universe[1]", error.Message, StringComparison.Ordinal);
         Assert.Contains("universe[2]", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void UniverseParse_FullTickersStandOnTheirOwnExchange_PlainOnesTakeTheDefault()
+    {
+        var tickers = Universe.Parse(["BINANCE:BTC/USDT", "ETH/USDT", "sim:eth/usdt", "SOL/USDT:USDT"], ExchangeId.Sim, "universe", 10);
+
+        Assert.Equal(["BINANCE:BTC/USDT", "SIM:ETH/USDT", "SIM:SOL/USDT:USDT"], tickers.Select(t => t.ToString()).ToArray());
+    }
+
+    [Fact]
+    public void UniverseParse_PlainSymbolWithoutDefault_InvalidTickerNamingThePosition()
+    {
+        var error = Assert.Throws<TradewindException>(() => Universe.Parse(["SIM:BTC/USDT", "ETH/USDT"], null, "universe", 10));
+
+        Assert.Contains("universe[1]", error.Message, StringComparison.Ordinal);
+    }
 }

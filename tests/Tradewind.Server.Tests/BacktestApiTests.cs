@@ -136,6 +136,21 @@ public sealed class BacktestApiTests
         Assert.Contains(errors, e => ((string)e!["message"]!).Contains("universe[1]", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Validate_FullTickersOnAnotherExchange_StandAsWrittenBesidePlainSymbolsOnTheDefault()
+    {
+        // HeyTraders clients always send full EXCHANGE:BASE/QUOTE tickers and may omit 'exchange' (default: sim here).
+        await using var server = await TestServer.StartAsync(BacktestFlow.Settings(workers: 0));
+        var (key, _) = await server.RegisterAsync();
+        var script = System.Text.Json.JsonSerializer.Serialize(BacktestFlow.SmaCross);
+
+        var (response, body) = await server.PostAsync("backtest/validate", $$"""{"script":{{script}},"universe":["BINANCE:BTC/USDT","ETH/USDT"]}""", key);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((bool)body["data"]!["valid"]!, body.ToJsonString());
+        Assert.Equal(["BINANCE:BTC/USDT", "SIM:ETH/USDT"], body["data"]!["universe"]!.AsArray().Select(t => (string)t!).ToArray());
+    }
+
     internal static async Task RunFullFlowAsync(TestServer server, string key)
     {
         var id = await BacktestFlow.ExecuteAsync(server.SendAsync, key);

@@ -160,7 +160,7 @@ public sealed class ResearchApiTests : IClassFixture<ResearchApiServer>
     [InlineData("""{"symbol": "BTC/USDT", "expression": "close", "market_type": "option"}""", HttpStatusCode.BadRequest, "VALIDATION_ERROR", "'market_type'")]
     [InlineData("""{"symbol": "BTC/USDT", "expression": "close", "exchange": "nasdaq"}""", HttpStatusCode.BadRequest, "UNKNOWN_EXCHANGE", "nasdaq")]
     [InlineData("""{"symbol": "BTCUSDT", "expression": "close"}""", HttpStatusCode.BadRequest, "INVALID_TICKER", "'symbol'")]
-    [InlineData("""{"symbol": "BINANCE:BTC/USDT", "exchange": "sim", "expression": "close"}""", HttpStatusCode.BadRequest, "INVALID_TICKER", "'symbol'")]
+    [InlineData("""{"symbol": "NOPE:BTC/USDT", "exchange": "sim", "expression": "close"}""", HttpStatusCode.BadRequest, "UNKNOWN_EXCHANGE", "NOPE")]
     [InlineData("""{"symbol": 42, "expression": "close"}""", HttpStatusCode.BadRequest, "VALIDATION_ERROR", "'symbol'")]
     [InlineData("""{"symbol": "NOPE/USDT", "expression": "close"}""", HttpStatusCode.NotFound, "UNKNOWN_SYMBOL", "NOPE")]
     public async Task Evaluate_BadField_RightCodeNamingTheField(string json, HttpStatusCode status, string code, string mentions)

@@ -127,33 +127,9 @@ internal sealed class ResearchSession : IDisposable
         }
     }
 
-    /// <summary>
-    /// Full tickers stand as written; plain BASE/QUOTE entries are on <paramref name="exchange"/>, or on sim when it is
-    /// not given (so a full BINANCE:... entry next to plain ones is not a conflict).
-    /// </summary>
-    internal static IReadOnlyList<Ticker> ResolveUniverse(IReadOnlyList<string> entries, string? exchange, string field, int maxTickers)
-    {
-        if (!string.IsNullOrWhiteSpace(exchange))
-        {
-            return Research.Universe.Parse(entries, Exchanges.Parse(exchange), field, maxTickers);
-        }
-
-        var qualified = new string[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            qualified[i] = HasExchange(entries[i]) ? entries[i] : "SIM:" + entries[i];
-        }
-
-        return Research.Universe.Parse(qualified, null, field, maxTickers);
-    }
-
-    // The rule Ticker.Parse uses: an exchange prefix is a colon before the slash (or a colon with no slash at all).
-    private static bool HasExchange(string entry)
-    {
-        var colon = entry.IndexOf(':', StringComparison.Ordinal);
-        var slash = entry.IndexOf('/', StringComparison.Ordinal);
-        return colon >= 0 && (slash < 0 || colon < slash);
-    }
+    /// <summary>Full tickers stand as written; plain BASE/QUOTE entries are on <paramref name="exchange"/>, or on sim when it is not given.</summary>
+    internal static IReadOnlyList<Ticker> ResolveUniverse(IReadOnlyList<string> entries, string? exchange, string field, int maxTickers) =>
+        Research.Universe.Parse(entries, string.IsNullOrWhiteSpace(exchange) ? ExchangeId.Sim : Exchanges.Parse(exchange), field, maxTickers);
 
     public void Dispose()
     {

@@ -62,7 +62,7 @@ internal static partial class ResearchApi
             ThrowHelper.Throw(ErrorCode.ValidationError, "'symbol' is required.", "Pass 'symbol' as BASE/QUOTE with 'exchange' (e.g. BTC/USDT), or a full ticker (e.g. SIM:BTC/USDT).");
         }
 
-        if (!TryResolve(request.Symbol, venue, request.Exchange is not null, perpetual, out var ticker, out var error))
+        if (!TryResolve(request.Symbol, venue, perpetual, out var ticker, out var error))
         {
             throw new TradewindException(error.Code, $"'symbol': {error.Message}", error.Suggestion);
         }
@@ -123,7 +123,7 @@ internal static partial class ResearchApi
         }
 
         var bars = ScanBars(request.Bars, condition);
-        var universe = await ResolveUniverseAsync(request.Universe, venue, request.Exchange is not null, marketType, providers, ct);
+        var universe = await ResolveUniverseAsync(request.Universe, venue, marketType, providers, ct);
         var rows = await screener.ScanAsync(condition, universe, tf, bars, ct);
 
         var matched = new List<string>();
@@ -184,7 +184,7 @@ internal static partial class ResearchApi
         }
 
         var bars = ScanBars(request.Bars, expression);
-        var universe = await ResolveUniverseAsync(request.Universe, venue, request.Exchange is not null, marketType, providers, ct);
+        var universe = await ResolveUniverseAsync(request.Universe, venue, marketType, providers, ct);
         var (ranked, unranked) = await screener.RankAsync(expression, universe, tf, order == "desc", limit, bars, ct);
 
         var rankedRows = new RankedSymbol[ranked.Count];
@@ -241,18 +241,14 @@ internal static partial class ResearchApi
     }
 
     /// <summary>
-    /// A symbol of the request: a full ticker (its own exchange, unless the request names one), or <c>BASE/QUOTE[:SETTLE]</c>
-    /// on the request's exchange; <paramref name="perpetual"/> turns a spot pair into its perpetual.
+    /// A symbol of the request: a full ticker (on its own exchange), or <c>BASE/QUOTE[:SETTLE]</c> on the request's
+    /// exchange (<see cref="Universe.TryParseEntry"/>); <paramref name="perpetual"/> turns a spot pair into its perpetual.
     /// </summary>
-    internal static bool TryResolve(string? text, ExchangeId venue, bool exchangeGiven, bool perpetual, out Ticker ticker, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out TradewindException? error)
+    internal static bool TryResolve(string? text, ExchangeId venue, bool perpetual, out Ticker ticker, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out TradewindException? error)
     {
-        error = null;
-        if (exchangeGiven || !Ticker.TryParse(text, null, out ticker, out _))
+        if (!Universe.TryParseEntry(text, venue, out ticker, out error))
         {
-            if (!Ticker.TryParse(text, venue, out ticker, out error))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (perpetual && ticker.MarketType == MarketType.Spot)
@@ -268,7 +264,7 @@ internal static partial class ResearchApi
     /// <c>["topN"]</c>, the N markets of the exchange with the largest 24-hour quote volume.
     /// </summary>
     internal static async Task<IReadOnlyList<Ticker>> ResolveUniverseAsync(
-        IReadOnlyList<string>? entries, ExchangeId venue, bool exchangeGiven, string? marketType, ProviderRegistry providers, CancellationToken ct)
+        IReadOnlyList<string>? entries, ExchangeId venue, string? marketType, ProviderRegistry providers, CancellationToken ct)
     {
         if (entries is not { Count: > 0 })
         {
@@ -317,7 +313,7 @@ internal static partial class ResearchApi
         var problems = new List<string>();
         for (var i = 0; i < entries.Count; i++)
         {
-            if (TryResolve(entries[i], venue, exchangeGiven, perpetual, out var ticker, out var error))
+            if (TryResolve(entries[i], venue, perpetual, out var ticker, out var error))
             {
                 if (seen.Add(ticker))
                 {
